@@ -1,0 +1,214 @@
+package org.bakusoku.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.bakusoku.detect.DetectTopics;
+import org.bakusoku.detect.Detection;
+import org.bakusoku.detect.DetectionResult;
+import org.bakusoku.relay.RelayTopics;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/**
+ * The walking skeleton end to end, inside the real runtime: sample video → TFLite detector → DETECTED
+ * events → rule → mock relay; the console and API behind the admin login; the detector bundle updated in
+ * place while running. Methods run in name order and share one framework.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ApplianceIT extends ApplianceTestSupport {
+
+    private static final String SAMPLE_VIDEO = "../shared/data/video/vtest_pedestrians_8s_mjpeg.avi";
+    private static final String EMPTY_SCENE = "../shared/data/images/opencv_starry_night.jpg";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    private final BlockingQueue<Event> detections = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> relayChanges = new LinkedBlockingQueue<>();
+    private ServiceRegistration<EventHandler> registration;
+
+    @Before
+    public void listen() {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, new String[] {DetectTopics.DETECTED, RelayTopics.CHANGED});
+        registration = context.registerService(EventHandler.class, event -> {
+            (event.getTopic().equals(DetectTopics.DETECTED) ? detections : relayChanges).add(event);
+        }, props);
+    }
+
+    @After
+    public void unlisten() {
+        registration.unregister();
+    }
+
+    @Test
+    public void t1_detectsPeopleInTheSampleVideo() throws Exception {
+        Event event = awaitPerson(60_000);
+        assertNotNull("a DETECTED event with a person within 60 s of start", event);
+        DetectionResult result = (DetectionResult) event.getProperty(DetectTopics.RESULT);
+        Detection person = result.detections().stream().filter(d -> d.label().equals("person")).findFirst()
+                .orElseThrow();
+        assertTrue("score above the detector's threshold: " + person.score(), person.score() >= 0.5f);
+        assertTrue("box normalized: " + person.box(),
+                person.box().xmin() > -0.1f && person.box().xmax() < 1.1f && person.box().area() > 0f);
+        assertEquals("ssd_mobilenet_v1_coco_quant", result.model().name());
+        assertEquals(768, result.frame().width());
+        assertEquals(576, result.frame().height());
+        assertTrue("invoke time measured", result.timings().invokeMs() > 0);
+    }
+
+    @Test
+    public void t2_relayPulsesOnAPersonAndReleasesAfterTheHold() throws Exception {
+        Event on = awaitRelay(true, 60_000);
+        assertNotNull("relay alarm switched on by the person rule", on);
+        assertEquals(17, on.getProperty(RelayTopics.BCM_PIN));
+        assertTrue(String.valueOf(on.getProperty(RelayTopics.REASON)).contains("person"));
+
+        // Show the camera an empty scene: the person rule stops re-triggering and the pulse runs out.
+        setCameraUrl(EMPTY_SCENE);
+        long lastPersonMs = System.currentTimeMillis();
+        Event off = null;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (off == null && System.currentTimeMillis() < deadline) {
+            Event d = detections.poll(50, TimeUnit.MILLISECONDS);
+            if (d != null && hasPerson(d)) {
+                lastPersonMs = System.currentTimeMillis();
+            }
+            for (Event c; (c = relayChanges.poll()) != null;) {
+                if (Boolean.FALSE.equals(c.getProperty(RelayTopics.ON))) {
+                    off = c;
+                }
+            }
+        }
+        assertNotNull("relay alarm released once no person is seen", off);
+        long heldMs = (Long) off.getProperty(RelayTopics.TIME) - lastPersonMs;
+        assertTrue("released about hold.ms = 2000 ms after the last person, was " + heldMs + " ms",
+                heldMs >= 1_500 && heldMs <= 4_000);
+        setCameraUrl(SAMPLE_VIDEO);
+    }
+
+    @Test
+    public void t3_consoleAndApiNeedTheGeneratedPassword() throws Exception {
+        String base = baseUrl(context);
+        String password = adminPassword();
+        assertTrue("generated password is long: " + password.length(), password.length() >= 16);
+
+        assertEquals(200, get(base + "/api/v1/health", null, null));
+        for (String route : new String[] {"/system/console", "/system/console/bundles",
+                "/system/console/detections", "/api/v1/detections/latest", "/api/v1/relays"}) {
+            assertEquals(route + " without credentials", 401, get(base + route, null, null));
+            assertEquals(route + " with admin/admin", 401, get(base + route, "admin", "admin"));
+        }
+        assertEquals(200, get(base + "/system/console/bundles", "admin", password));
+        assertEquals(200, get(base + "/system/console/detections", "admin", password));
+        assertEquals(200, get(base + "/api/v1/detections/latest", "admin", password));
+        assertEquals(200, get(base + "/api/v1/relays", "admin", password));
+    }
+
+    @Test
+    public void t4_detectorBundleIsUpdatedInPlaceAndDetectionsResume() throws Exception {
+        assertNotNull("detecting before the update", awaitPerson(60_000));
+        Bundle detector = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.bakusoku.detect.tflite")).findFirst().orElseThrow();
+        Map<String, Long> othersBefore = lastModifiedOfOthers(detector);
+        Path jar = Files.list(Paths.get(System.getProperty("itest.dir", "target"), "paxexam-bundles"))
+                .filter(p -> p.getFileName().toString().startsWith("org.bakusoku.detect.tflite")).findFirst()
+                .orElseThrow();
+        long before = detector.getLastModified();
+
+        try (InputStream in = Files.newInputStream(jar)) {
+            detector.update(in);
+        }
+        detections.clear();
+        long updatedAt = System.currentTimeMillis();
+        Event event = awaitPerson(5_000);
+
+        assertTrue("detector bundle got a new revision", detector.getLastModified() > before);
+        assertEquals(Bundle.ACTIVE, detector.getState());
+        assertNotNull("detections resumed within 5 s of the update", event);
+        long frameTime = (Long) event.getProperty(DetectTopics.FRAME_TIME);
+        assertTrue("the detection is of a frame after the update", frameTime >= updatedAt - 1_000);
+        assertEquals("no other bundle was touched", othersBefore, lastModifiedOfOthers(detector));
+    }
+
+    private Map<String, Long> lastModifiedOfOthers(Bundle except) {
+        Map<String, Long> out = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() != except.getBundleId()) {
+                out.put(b.getSymbolicName() + "#" + b.getState(), b.getLastModified());
+            }
+        }
+        return out;
+    }
+
+    private Event awaitPerson(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            Event e = detections.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null && hasPerson(e)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Event awaitRelay(boolean on, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            Event e = relayChanges.poll(100, TimeUnit.MILLISECONDS);
+            if (e != null && "alarm".equals(e.getProperty(RelayTopics.ID))
+                    && Boolean.valueOf(on).equals(e.getProperty(RelayTopics.ON))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasPerson(Event e) {
+        return Arrays.asList((String[]) e.getProperty(DetectTopics.LABELS)).contains("person");
+    }
+
+    private void setCameraUrl(String url) throws Exception {
+        Configuration cfg = configAdmin.getConfiguration("org.bakusoku.camera", "?");
+        Dictionary<String, Object> props = cfg.getProperties() == null ? new Hashtable<>() : cfg.getProperties();
+        props.put("url", url);
+        cfg.update(props);
+    }
+}
