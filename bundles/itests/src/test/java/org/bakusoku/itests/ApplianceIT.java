@@ -89,8 +89,8 @@ public class ApplianceIT extends ApplianceTestSupport {
         assertTrue("box normalized: " + person.box(),
                 person.box().xmin() > -0.1f && person.box().xmax() < 1.1f && person.box().area() > 0f);
         assertEquals("ssd_mobilenet_v1_coco_quant", result.model().name());
-        assertEquals(768, result.frame().width());
-        assertEquals(576, result.frame().height());
+        assertEquals(640, result.frame().width());
+        assertEquals(480, result.frame().height());
         assertTrue("invoke time measured", result.timings().invokeMs() > 0);
     }
 
