@@ -5,7 +5,9 @@ package org.bakusoku.detect;
  *
  * @param preprocessMs resize, colour conversion and quantization of the frame into the input tensor
  * @param invokeMs     TensorFlow Lite {@code Interpreter::Invoke()} alone
- * @param totalMs      from frame capture to detections ready (includes waiting for the detector)
+ * @param totalMs      as returned by {@link Detector#detect}: preprocessing + inference + decoding; in a
+ *                     {@link DetectTopics#DETECTED} event the pipeline replaces it with the latency from frame
+ *                     capture to detections ready (including the wait for the detector)
  */
 public record Timings(double preprocessMs, double invokeMs, double totalMs) {
 }
