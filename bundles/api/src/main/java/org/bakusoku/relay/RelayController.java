@@ -32,8 +32,8 @@ public interface RelayController {
     void set(String id, boolean on, String reason);
 
     /**
-     * Energizes a relay for a time, then releases it. A pulse on a relay already pulsing extends it to
-     * end {@code durationMs} from now.
+     * Energizes a relay for a time, then releases it. A pulse on a relay already pulsing ends at the later
+     * of the running pulse's end and {@code now + durationMs}: a re-pulse extends, it never shortens.
      *
      * @param id         relay id
      * @param durationMs how long to stay on, milliseconds, 1..3,600,000

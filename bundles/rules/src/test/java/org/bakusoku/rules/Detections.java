@@ -1,0 +1,37 @@
+package org.bakusoku.rules;
+
+import java.util.List;
+
+import org.bakusoku.detect.Box;
+import org.bakusoku.detect.Detection;
+import org.bakusoku.detect.DetectionResult;
+import org.bakusoku.detect.Timings;
+import org.bakusoku.frame.Frame;
+import org.bakusoku.model.ModelInfo;
+
+/** Detections and results as the detector produces them, for rule tests. */
+final class Detections {
+
+    private static final Box BOX = new Box(0.1f, 0.2f, 0.4f, 0.9f);
+    private static final ModelInfo MODEL = ModelInfo.of("ssd_mobilenet_v1_coco_quant", "0".repeat(64));
+
+    private Detections() {
+    }
+
+    /** @return a detection with the COCO class id of the label (person 0, car 2, cat 16, else 90) */
+    static Detection detection(String label, float score) {
+        int classId = switch (label) {
+            case "person" -> 0;
+            case "car" -> 2;
+            case "cat" -> 16;
+            default -> 90;
+        };
+        return new Detection(label, classId, score, BOX);
+    }
+
+    /** @return the result of one 4x3 frame holding the given detections */
+    static DetectionResult result(Detection... detections) {
+        Frame frame = new Frame(1, 1_767_225_600_000L, 0, 4, 3, new byte[4 * 3 * 3]);
+        return new DetectionResult(frame, MODEL, List.of(detections), new Timings(1.0, 20.0, 25.0));
+    }
+}
