@@ -1,0 +1,75 @@
+package org.bakusoku.webconsole.internal.auth;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes small secret files: created owner-only ({@code rw-------}, 0600) from the first byte on, and
+ * durable before they become visible under their final name.
+ */
+final class SecretFiles {
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    private SecretFiles() {
+    }
+
+    /**
+     * Replaces {@code target} atomically: writes a temporary file in the same folder, fsyncs it, renames it
+     * over the target and fsyncs the folder, so that a power cut leaves either the old or the new content,
+     * never a torn file.
+     *
+     * @param target file to write
+     * @param text   content, written as UTF-8
+     * @throws IOException if the folder is not writable or the file system refuses the rename
+     */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve(target.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        writeNew(temp, text);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dir);
+    }
+
+    /**
+     * Creates a new file with mode 0600 given at creation (no window in which another user could open it)
+     * and writes the text durably.
+     *
+     * @param target file to create; must not exist
+     * @param text   content, written as UTF-8
+     * @throws java.nio.file.FileAlreadyExistsException if the file exists
+     * @throws UnsupportedOperationException            if the file system has no POSIX permissions
+     * @throws IOException                              on any other write error
+     */
+    static void writeNew(Path target, String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(target,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Makes a rename durable: on Linux a directory opened read-only can be fsynced. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse to open or sync a directory; the rename itself already happened.
+        }
+    }
+}

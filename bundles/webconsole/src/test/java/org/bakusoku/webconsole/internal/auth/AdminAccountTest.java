@@ -1,0 +1,103 @@
+package org.bakusoku.webconsole.internal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminAccountTest {
+
+    private static final String URL = "http://pi:8080/system/console/detections";
+
+    @TempDir
+    Path data;
+
+    private final List<String> banners = new ArrayList<>();
+
+    private AdminAccount open() {
+        return AdminAccount.open(data, URL, banners::add, System::nanoTime, new SecureRandom());
+    }
+
+    @Test
+    void firstStartGeneratesPasswordStoresOnlyItsHashAndPrintsTheBannerOnce() throws Exception {
+        AdminAccount account = open();
+
+        String password = Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip();
+        assertThat(password).hasSize(AdminAccount.PASSWORD_LENGTH);
+        assertThat(password.chars()).allMatch(c -> AdminAccount.ALPHABET.indexOf(c) >= 0);
+
+        String stored = Files.readString(data.resolve(AdminAccount.HASH_FILE)).strip();
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$").doesNotContain(password);
+        assertThat(PasswordHash.parse(stored).hash()).hasSize(32);
+
+        Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(data.resolve(AdminAccount.INITIAL_FILE))).isEqualTo(ownerOnly);
+        assertThat(Files.getPosixFilePermissions(data.resolve(AdminAccount.HASH_FILE))).isEqualTo(ownerOnly);
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(AdminAccount.HASH_FILE, AdminAccount.INITIAL_FILE);
+        }
+
+        assertThat(banners).hasSize(1);
+        assertThat(banners.get(0)).contains("user:     admin", "password: " + password, "console:  " + URL);
+
+        assertThat(account.verify("admin", password)).isTrue();
+        assertThat(account.verify("admin", "admin")).isFalse();
+        assertThat(account.verify("root", password)).isFalse();
+        assertThat(account.verify("admin", "")).isFalse();
+        assertThat(account.verify(null, null)).isFalse();
+    }
+
+    @Test
+    void secondStartKeepsThePasswordAndPrintsNothing() throws Exception {
+        open();
+        String password = Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip();
+        String hash = Files.readString(data.resolve(AdminAccount.HASH_FILE));
+        banners.clear();
+
+        AdminAccount again = open();
+
+        assertThat(banners).isEmpty();
+        assertThat(Files.readString(data.resolve(AdminAccount.HASH_FILE))).isEqualTo(hash);
+        assertThat(Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip()).isEqualTo(password);
+        assertThat(again.verify("admin", password)).isTrue();
+    }
+
+    @Test
+    void deletedInitialPasswordFileIsNotRecreated() throws Exception {
+        open();
+        Files.delete(data.resolve(AdminAccount.INITIAL_FILE));
+        banners.clear();
+
+        open();
+
+        assertThat(banners).isEmpty();
+        assertThat(data.resolve(AdminAccount.INITIAL_FILE)).doesNotExist();
+    }
+
+    @Test
+    void damagedHashFileLocksTheAccountInsteadOfGeneratingANewPassword() throws Exception {
+        Files.writeString(data.resolve(AdminAccount.HASH_FILE), "pbkdf2-sha256$1000$AAAA$BBBB\n");
+
+        AdminAccount account = open();
+
+        assertThat(banners).isEmpty();
+        assertThat(data.resolve(AdminAccount.INITIAL_FILE)).doesNotExist();
+        assertThat(Files.readString(data.resolve(AdminAccount.HASH_FILE))).isEqualTo("pbkdf2-sha256$1000$AAAA$BBBB\n");
+        assertThat(account.verify("admin", "admin")).isFalse();
+    }
+
+    @Test
+    void generatedPasswordsDiffer() {
+        SecureRandom random = new SecureRandom();
+        assertThat(AdminAccount.generatePassword(random)).isNotEqualTo(AdminAccount.generatePassword(random));
+    }
+}
