@@ -147,12 +147,11 @@ public final class InputEncoder {
             throw new IllegalArgumentException("destination holds " + capacity + " elements, the input needs "
                     + spec.elementCount());
         }
-        if (width != sourceWidth) {
+        // The row offsets are multiples of the row stride (width * 3): a new width invalidates them too.
+        if (width != sourceWidth || height != sourceHeight) {
             axis(width, spec.width(), xLeft, xRight, xLerp, 3);
-            sourceWidth = width;
-        }
-        if (height != sourceHeight) {
             axis(height, spec.height(), yTop, yBottom, yLerp, width * 3);
+            sourceWidth = width;
             sourceHeight = height;
         }
     }

@@ -156,6 +156,24 @@ class InputEncoderTest {
     }
 
     @Test
+    void tablesFollowAChangeOfWidthAtTheSameHeight() {
+        // Row offsets are multiples of width * 3: a narrower frame of the same height must not reuse them.
+        InputEncoder encoder = encoder(2, 2, TensorType.UINT8, 1f, 0);
+        byte[] out = new byte[2 * 2 * 3];
+        encoder.encode(fourByFour(), 4, 4, ByteBuffer.wrap(out));
+        byte[] twoByFour = new byte[2 * 4 * 3];
+        for (int i = 0; i < twoByFour.length; i += 3) {
+            twoByFour[i] = 50;
+            twoByFour[i + 1] = 60;
+            twoByFour[i + 2] = 70;
+        }
+        encoder.encode(twoByFour, 2, 4, ByteBuffer.wrap(out));
+        assertThat(out).containsExactly(50, 60, 70, 50, 60, 70, 50, 60, 70, 50, 60, 70);
+        encoder.encode(fourByFour(), 4, 4, ByteBuffer.wrap(out));
+        assertThat(unsigned(out)).containsExactly(25, 230, 1, 45, 210, 0, 105, 150, 9, 125, 130, 228);
+    }
+
+    @Test
     void rejectsMismatchedSizesAndBufferKinds() {
         InputEncoder uint8 = encoder(2, 2, TensorType.UINT8, 1f, 0);
         assertThatThrownBy(() -> uint8.encode(new byte[10], 2, 2, ByteBuffer.allocate(12)))
