@@ -1,6 +1,7 @@
 /**
- * Relay outputs driven by detection rules, and the relay event topic.
+ * Relay outputs driven by detection rules: the controller, relay and rule states, the transition log
+ * and the relay event topics.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.bakusoku.relay;

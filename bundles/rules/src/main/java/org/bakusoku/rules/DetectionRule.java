@@ -1,33 +1,39 @@
 package org.bakusoku.rules;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-
-import org.bakusoku.detect.Detection;
 
 /**
- * One detection rule, validated: when a frame holds a detection of one of {@code labels} scoring at
- * least {@code scoreMin}, act on relay {@code relayId}.
+ * One detection rule, validated: when {@code confirmHits} of the last {@code confirmFrames} analysed
+ * frames hold a detection that passes {@code filter}, act on relay {@code relayId} as {@code action} says,
+ * within the active hours, then keep quiet for {@code cooldownMs} after the action has ended.
  *
- * @param name     rule name used in relay reasons and logs, e.g. {@code "person-alarm"}; not blank
- * @param labels   labels that trigger, lowercase, at least one; matched case-insensitively against the
- *                 model's label file (COCO: {@code "person"}, {@code "car"}, ...)
- * @param scoreMin minimum detection score, 0..1 inclusive
- * @param relayId  id of the relay to drive; not blank
- * @param action   what to do to the relay
- * @param holdMs   how long the relay stays on after the last match, milliseconds, 1..3,600,000
+ * @param name           rule name used in relay reasons and logs, e.g. {@code "person-alarm"}; not blank
+ * @param filter         which detections count
+ * @param confirmHits    N of "N of M frames": frames with a counting detection needed, 1..{@code confirmFrames}
+ * @param confirmFrames  M: how many of the latest frames are looked at, 1..{@value #MAX_WINDOW_FRAMES}
+ * @param relayId        id of the relay to drive; not blank
+ * @param action         what to do to the relay
+ * @param holdMs         {@link RuleAction#PULSE}: how long the relay stays on after the last confirmed
+ *                       detection, milliseconds, 1..3,600,000
+ * @param releaseDelayMs {@link RuleAction#FOLLOW}: how long the relay stays on after the confirmation is
+ *                       lost, milliseconds, 0..3,600,000
+ * @param cooldownMs     quiet time after the action ended (pulse ran out, follow released, latch reset),
+ *                       milliseconds, 0..86,400,000
+ * @param activeHours    daily window in which the rule acts (local time), or null for always
  */
-public record DetectionRule(String name, List<String> labels, float scoreMin, String relayId, RuleAction action,
-        long holdMs) {
+public record DetectionRule(String name, DetectionFilter filter, int confirmHits, int confirmFrames, String relayId,
+        RuleAction action, long holdMs, long releaseDelayMs, long cooldownMs, ActiveHours activeHours) {
 
-    /** Longest hold, milliseconds: the relay controller's longest pulse (one hour). */
+    /** Longest hold or release delay, milliseconds: the relay controller's longest pulse (one hour). */
     public static final long MAX_HOLD_MS = 3_600_000L;
+    /** Longest cooldown, milliseconds (one day). */
+    public static final long MAX_COOLDOWN_MS = 86_400_000L;
+    /** Largest confirmation window, frames. */
+    public static final int MAX_WINDOW_FRAMES = 100;
 
     /**
-     * Strips names and ids, lowercases labels and drops blank ones.
+     * Strips name and relay id.
      *
      * @throws IllegalArgumentException naming the bad value and the accepted range
      */
@@ -36,48 +42,43 @@ public record DetectionRule(String name, List<String> labels, float scoreMin, St
             throw new IllegalArgumentException("name must not be blank");
         }
         name = name.strip();
-        labels = labels == null ? List.of()
-                : labels.stream().filter(Objects::nonNull).map(label -> label.strip().toLowerCase(Locale.ROOT))
-                        .filter(label -> !label.isEmpty()).distinct().toList();
-        if (labels.isEmpty()) {
-            throw new IllegalArgumentException("labels must name at least one label, e.g. person");
+        Objects.requireNonNull(filter, "filter");
+        if (confirmFrames < 1 || confirmFrames > MAX_WINDOW_FRAMES) {
+            throw new IllegalArgumentException("confirm.window.frames must be 1.." + MAX_WINDOW_FRAMES + ", got "
+                    + confirmFrames);
         }
-        if (!(scoreMin >= 0f && scoreMin <= 1f)) {
-            throw new IllegalArgumentException("score.min must be 0..1, got " + scoreMin);
+        if (confirmHits < 1 || confirmHits > confirmFrames) {
+            throw new IllegalArgumentException("confirm.hits must be 1..confirm.window.frames (" + confirmFrames
+                    + "), got " + confirmHits);
         }
         if (relayId == null || relayId.isBlank()) {
             throw new IllegalArgumentException("relay.id must not be blank");
         }
         relayId = relayId.strip();
         Objects.requireNonNull(action, "action");
-        if (holdMs < 1 || holdMs > MAX_HOLD_MS) {
-            throw new IllegalArgumentException("hold.ms must be 1.." + MAX_HOLD_MS + ", got " + holdMs);
+        check("hold.ms", holdMs, 1, MAX_HOLD_MS);
+        check("release.delay.ms", releaseDelayMs, 0, MAX_HOLD_MS);
+        check("cooldown.ms", cooldownMs, 0, MAX_COOLDOWN_MS);
+    }
+
+    private static void check(String attribute, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(attribute + " must be " + min + ".." + max + ", got " + value);
         }
     }
 
     /**
-     * @param detections the detections of one frame, any order
-     * @return the highest-scoring detection with a wanted label and a score &ge; {@code scoreMin}, if any
+     * @return a one-line description for logs and the console, e.g.
+     *         {@code "person-alarm: [person>=0.60], 1 of 1 frames -> pulse alarm 2000 ms"}
      */
-    public Optional<Detection> match(List<Detection> detections) {
-        return detections.stream()
-                .filter(detection -> detection.label() != null
-                        && labels.contains(detection.label().toLowerCase(Locale.ROOT))
-                        && detection.score() >= scoreMin)
-                .max(Comparator.comparingDouble(Detection::score));
-    }
-
-    /**
-     * @param detection the matching detection
-     * @return the relay reason, e.g. {@code "rule person-alarm: person 0.83"} (score to two decimals)
-     */
-    public String reason(Detection detection) {
-        return String.format(Locale.ROOT, "rule %s: %s %.2f", name, detection.label(), detection.score());
-    }
-
-    /** @return a one-line description for logs, e.g. {@code "person-alarm: [person] >= 0.60 -> pulse alarm 2000 ms"} */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: %s >= %.2f -> %s %s %d ms", name, labels, scoreMin, action.configValue(),
-                relayId, holdMs);
+        String what = switch (action) {
+            case PULSE -> " " + holdMs + " ms";
+            case FOLLOW -> ", release after " + releaseDelayMs + " ms";
+            case LATCH -> " until reset";
+        };
+        return String.format(Locale.ROOT, "%s: %s, %d of %d frames -> %s %s%s%s%s", name, filter.describe(), confirmHits,
+                confirmFrames, action.configValue(), relayId, what, cooldownMs > 0 ? ", cooldown " + cooldownMs + " ms" : "",
+                activeHours == null ? "" : ", active " + activeHours);
     }
 }

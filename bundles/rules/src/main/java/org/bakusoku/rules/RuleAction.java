@@ -3,14 +3,21 @@ package org.bakusoku.rules;
 import java.util.Arrays;
 import java.util.Locale;
 
-/**
- * What a rule does to its relay when it matches. Only {@link #PULSE} exists yet; latched and following
- * relays will be further constants, each with its own handling in {@link RuleRunner}.
- */
+/** What a rule does to its relay once a detection is confirmed. */
 public enum RuleAction {
 
-    /** Energize the relay for the rule's hold time; a match while on extends it (RelayController.pulse). */
-    PULSE;
+    /**
+     * Energize for {@code hold.ms}; every further confirmed detection restarts the hold (the controller's
+     * re-pulse extends), so the relay drops {@code hold.ms} after the last one.
+     */
+    PULSE,
+    /** Energize and stay on until reset from the console or the API (or the relay's maximum on-time). */
+    LATCH,
+    /**
+     * Energize while the detection stays confirmed; release {@code release.delay.ms} after the confirmation
+     * is lost (a detection confirmed again within the delay keeps the relay on).
+     */
+    FOLLOW;
 
     /** @return the configuration value, e.g. {@code "pulse"} */
     public String configValue() {

@@ -27,6 +27,7 @@ final class CaptureLoop implements Runnable {
     private final LatestFrameSlot slot;
     private final PacingClock clock;
     private final long retryNanos;
+    private final CaptureListener listener;
     private ImageSequence sequence;
     private long nextDueNanos;
     private boolean paced;
@@ -40,14 +41,16 @@ final class CaptureLoop implements Runnable {
      * @param slot       where frames go
      * @param clock      pacing time source
      * @param retryNanos wait between attempts to open the source, nanoseconds
+     * @param listener   told of every change of state or reason, on the capture thread
      */
     CaptureLoop(CameraSettings settings, ImageSequence opened, LatestFrameSlot slot, PacingClock clock,
-            long retryNanos) {
+            long retryNanos, CaptureListener listener) {
         this.settings = settings;
         this.sequence = opened;
         this.slot = slot;
         this.clock = clock;
         this.retryNanos = retryNanos;
+        this.listener = listener;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class CaptureLoop implements Runnable {
                 }
             }
         } catch (InterruptedException e) {
-            state = CaptureState.STOPPED; // stop() interrupted us: the only way a looping capture ends
+            enter(CaptureState.STOPPED, ""); // stop() interrupted us: the only way a looping capture ends
         } finally {
             close();
         }
@@ -105,8 +108,7 @@ final class CaptureLoop implements Runnable {
                 awaitTurn(periodNanos);
                 slot.publish(image);
                 if (published++ == 0 && state != CaptureState.RUNNING) {
-                    state = CaptureState.RUNNING;
-                    reason = "";
+                    enter(CaptureState.RUNNING, "");
                     LOG.info("camera: playing {} ({}) at {} fps{}", settings.path(), sequence.describe(), fps,
                             settings.loop() ? ", looping" : "");
                 }
@@ -115,7 +117,7 @@ final class CaptureLoop implements Runnable {
                 throw new IOException("no decodable image");
             }
             if (!settings.loop()) {
-                state = CaptureState.ENDED;
+                enter(CaptureState.ENDED, "ended after the last frame (loop is off)");
                 LOG.info("camera: {} ended after its last frame (loop is off)", settings.path());
                 return PassEnd.END;
             }
@@ -159,12 +161,20 @@ final class CaptureLoop implements Runnable {
     }
 
     private void waiting(String why) {
-        state = CaptureState.WAITING;
         if (!why.equals(reason)) {
             LOG.warn("camera: cannot play {}: {}; trying again every {} s", settings.path(), why,
                     TimeUnit.NANOSECONDS.toSeconds(retryNanos));
         }
+        enter(CaptureState.WAITING, why);
+    }
+
+    private void enter(CaptureState next, String why) {
+        boolean changed = next != state || !why.equals(reason);
+        state = next;
         reason = why;
+        if (changed) {
+            listener.changed(next, why);
+        }
     }
 
     private void close() {

@@ -25,9 +25,10 @@ public final class FileFrameSource implements FrameSource {
     private static final Logger LOG = LoggerFactory.getLogger(FileFrameSource.class);
     private static final long JOIN_TIMEOUT_MS = 5_000;
 
-    private final LatestFrameSlot slot = new LatestFrameSlot();
+    private final LatestFrameSlot slot;
     private final PacingClock clock;
     private final long retryNanos;
+    private final CaptureListener listener;
     private CameraSettings settings;
     private CaptureLoop loop;
     private Thread thread;
@@ -37,8 +38,20 @@ public final class FileFrameSource implements FrameSource {
      * @param retryInterval wait between attempts to open a missing or unreadable source, &gt; 0
      */
     public FileFrameSource(PacingClock clock, Duration retryInterval) {
+        this(clock, retryInterval, new LatestFrameSlot(), (state, reason) -> { });
+    }
+
+    /**
+     * @param clock         pacing time source, {@link PacingClock#SYSTEM} outside tests
+     * @param retryInterval wait between attempts to open a missing or unreadable source, &gt; 0
+     * @param slot          where frames are published (shared with other sources of the same camera)
+     * @param listener      told of every change of the capture state or its reason, on the capture thread
+     */
+    public FileFrameSource(PacingClock clock, Duration retryInterval, LatestFrameSlot slot, CaptureListener listener) {
         this.clock = clock;
         this.retryNanos = retryInterval.toNanos();
+        this.slot = slot;
+        this.listener = listener;
     }
 
     /**
@@ -66,7 +79,7 @@ public final class FileFrameSource implements FrameSource {
         }
         stop();
         settings = next;
-        loop = new CaptureLoop(next, opened, slot, clock, retryNanos);
+        loop = new CaptureLoop(next, opened, slot, clock, retryNanos, listener);
         thread = new Thread(loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();

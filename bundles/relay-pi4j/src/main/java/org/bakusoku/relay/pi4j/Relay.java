@@ -1,112 +1,110 @@
 package org.bakusoku.relay.pi4j;
 
+import org.bakusoku.relay.RelayCause;
 import org.bakusoku.relay.RelayState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
 
 /**
- * One relay: its configuration, its Pi4J output line and its logical state. Not thread-safe: the
- * {@link RelayBoard} guards every instance with its lock.
+ * One relay: its configuration, its output line and its logical state with the deadlines that end it.
+ * A plain state holder, not thread-safe: the {@link RelayBoard} guards every instance with its lock and
+ * does all line I/O.
  */
 final class Relay {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    /** Placeholder deadline: never. */
+    static final long NEVER = Long.MAX_VALUE;
 
     private final RelayConfig config;
-    private final DigitalOutput line;
+    private final OutputLines.Line line;
     private boolean on;
     private long lastChangeMs;
-    private String reason;
-    /** Monotonic ms at which the running pulse ends; identifies the current pulse timer. */
-    private long pulseEndMs;
-    private Scheduler.Cancellable pulseTimer;
+    private RelayCause cause = RelayCause.of("safe state at start");
+    /** Monotonic ms at which the running pulse ends, or {@link #NEVER}. */
+    private long pulseEndMs = NEVER;
+    /** Monotonic ms at which the relay last left its safe state (meaningful while out of it). */
+    private long awaySinceMs;
+    private boolean lockedOut;
 
     /**
      * @param config validated configuration
-     * @param line   output already created with the safe state's level as its initial level
+     * @param line   output already opened at the safe state's level
      */
-    Relay(RelayConfig config, DigitalOutput line) {
+    Relay(RelayConfig config, OutputLines.Line line) {
         this.config = config;
         this.line = line;
         this.on = config.safeState();
-        this.reason = "safe state at start";
     }
 
     RelayConfig config() {
         return config;
     }
 
-    /** @return the Pi4J IO id of the line, to release it from the context */
-    String lineId() {
-        return line.id();
+    OutputLines.Line line() {
+        return line;
     }
 
     boolean isOn() {
         return on;
     }
 
+    boolean inSafeState() {
+        return on == config.safeState();
+    }
+
+    boolean lockedOut() {
+        return lockedOut;
+    }
+
+    void lockOut(boolean locked) {
+        lockedOut = locked;
+    }
+
     /**
-     * Writes the line level of a logical state, reads it back and logs the transition.
+     * Records a transition that the board has written to the line.
      *
-     * @param target  logical state, true = energized
-     * @param why     reason for the log and the console
-     * @param epochMs instant of the change
-     * @return true if the state changed (the caller posts the event); false if it already was in that
-     *         state or the write failed (logged, last state kept)
+     * @param target  new logical state
+     * @param why     the cause
+     * @param epochMs wall-clock instant, for people
+     * @param monoMs  monotonic instant, for the max on-time
      */
-    boolean drive(boolean target, String why, long epochMs) {
-        if (target == on) {
-            return false;
-        }
-        DigitalState level = DigitalState.getState(config.lineHigh(target));
-        try {
-            line.state(level);
-        } catch (RuntimeException e) {
-            LOG.error("relay {} stays {}: writing line {} failed: {}", config.label(), word(on), level, e.toString());
-            return false;
-        }
-        DigitalState readBack = line.state();
-        if (readBack != level) {
-            // The command stands (timers and rules rely on it), but wiring or driver needs a look.
-            LOG.error("relay {}: line reads {} after writing {}", config.label(), readBack, level);
+    void changed(boolean target, RelayCause why, long epochMs, long monoMs) {
+        if (inSafeState() && target != config.safeState()) {
+            awaySinceMs = monoMs;
         }
         on = target;
         lastChangeMs = epochMs;
-        reason = why;
-        LOG.info("relay {} {}: {}", config.label(), word(target), why);
-        return true;
+        cause = why;
     }
 
-    /** @return true if a pulse timer is running */
     boolean pulsing() {
-        return pulseTimer != null;
+        return pulseEndMs != NEVER;
     }
 
     long pulseEndMs() {
         return pulseEndMs;
     }
 
-    /** Records the running pulse, replacing (and cancelling) any earlier one. */
-    void startPulse(long endMs, Scheduler.Cancellable timer) {
-        cancelPulse();
+    /** @param endMs monotonic ms at which the pulse ends */
+    void startPulse(long endMs) {
         pulseEndMs = endMs;
-        pulseTimer = timer;
     }
 
-    /** Cancels the running pulse, if any; a timer that already fired finds {@link #pulseEndMs()} changed. */
-    void cancelPulse() {
-        if (pulseTimer != null) {
-            pulseTimer.cancel();
-            pulseTimer = null;
-        }
-        pulseEndMs = 0;
+    void stopPulse() {
+        pulseEndMs = NEVER;
+    }
+
+    /** @return monotonic ms at which the max on-time sends the relay back to its safe state, or {@link #NEVER} */
+    long maxOnDeadlineMs() {
+        return config.maxOnMs() > 0 && !inSafeState() ? awaySinceMs + config.maxOnMs() : NEVER;
+    }
+
+    /** @return the earliest deadline of this relay, or {@link #NEVER} */
+    long nextDeadlineMs() {
+        return Math.min(pulseEndMs, maxOnDeadlineMs());
     }
 
     RelayState snapshot() {
-        return new RelayState(config.id(), config.name(), config.bcmPin(), on, config.activeLow(), lastChangeMs, reason);
+        return new RelayState(config.id(), config.name(), config.bcmPin(), on, config.activeLow(), lastChangeMs,
+                cause.reason(), cause.rule(), cause.detection(), config.safeState(), config.maxOnMs(), lockedOut);
     }
 
     static String word(boolean on) {

@@ -1,5 +1,7 @@
 package org.bakusoku.relay.pi4j;
 
+import java.util.Map;
+
 import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,26 +55,39 @@ public final class RelayComponent {
                         + " unchecked = off (released), checked = on (energized).")
         boolean safe_state() default false;
 
+        @AttributeDefinition(name = "Maximum on-time (ms)",
+                description = "Longest continuous time out of the safe state, milliseconds, 1..86400000; 0 = no limit."
+                        + " When reached, the relay returns to its safe state and stays locked out (rules and test"
+                        + " pulses are refused) until reset from the Relays page or POST /api/v1/relays/{id}/reset.",
+                min = "0", max = "86400000")
+        long max_on_ms() default 600_000;
+
         @AttributeDefinition(name = "Console name hint", description = "How the console lists this configuration.")
-        String webconsole_configurationFactory_nameHint() default "relay {id} (BCM {bcm.pin})";
+        String webconsole_configurationFactory_nameHint() default "relay {id}: {name}, BCM {bcm.pin}";
     }
 
     private final RelayRegistry registry;
+    private final String pid;
     /** The relay this configuration added; null while the configuration is rejected. */
     private RelayConfig current;
 
     /**
-     * @param config   this relay's configuration; a bad value is logged and the relay is not added
-     * @param registry the controller
+     * @param config     this relay's configuration; a bad value is logged, listed as a problem and the relay
+     *                   is not added
+     * @param properties component properties, for the configuration's {@code service.pid}
+     * @param registry   the controller
      */
     @Activate
-    public RelayComponent(Config config, @Reference(name = "registry") RelayRegistry registry) {
+    public RelayComponent(Config config, Map<String, Object> properties,
+            @Reference(name = "registry") RelayRegistry registry) {
         this.registry = registry;
+        this.pid = String.valueOf(properties.getOrDefault("service.pid", FACTORY_PID));
         try {
             RelayConfig relay = toRelayConfig(config);
-            current = registry.attach(relay) ? relay : null;
+            current = registry.attach(pid, relay) ? relay : null;
         } catch (IllegalArgumentException e) {
             LOG.error("relay configuration '{}' rejected: {}", config.id(), e.getMessage());
+            registry.reject(pid, "relay " + config.id(), e.getMessage());
         }
     }
 
@@ -86,17 +101,19 @@ public final class RelayComponent {
         try {
             next = toRelayConfig(config);
         } catch (IllegalArgumentException e) {
-            LOG.error("relay configuration '{}' change rejected: {}; {}", config.id(), e.getMessage(),
-                    current == null ? "no relay added" : "keeping relay " + current.label());
+            String kept = current == null ? "no relay added" : "keeping relay " + current.label();
+            LOG.error("relay configuration '{}' change rejected: {}; {}", config.id(), e.getMessage(), kept);
+            registry.reject(pid, "relay " + config.id(), e.getMessage() + "; " + kept);
             return;
         }
         if (next.equals(current)) {
+            registry.forget(pid);
             return;
         }
         if (current != null) {
             registry.detach(current.id(), "safe state: relay configuration changed");
         }
-        current = registry.attach(next) ? next : null;
+        current = registry.attach(pid, next) ? next : null;
     }
 
     /** @param reason DS deactivation reason, one of {@code ComponentConstants.DEACTIVATION_REASON_*} */
@@ -106,10 +123,12 @@ public final class RelayComponent {
         if (current != null) {
             registry.detach(current.id(), "safe state: " + cause(reason));
         }
+        registry.forget(pid);
     }
 
     private static RelayConfig toRelayConfig(Config config) {
-        return new RelayConfig(config.id(), config.name(), config.bcm_pin(), config.active_low(), config.safe_state());
+        return new RelayConfig(config.id(), config.name(), config.bcm_pin(), config.active_low(), config.safe_state(),
+                config.max_on_ms());
     }
 
     /** @return why DS deactivates, in the words of the relay log and event */

@@ -9,16 +9,22 @@ import java.util.regex.Pattern;
  *                  {@code -} and {@code _}, starting with a letter or digit (it appears in URLs)
  * @param name      human-readable name; the id when blank
  * @param bcmPin    Broadcom (BCM) GPIO number 0..27, the range of the 40-pin header's GPIO lines
- *                  (Raspberry Pi documentation, "GPIO and the 40-pin header"), not the physical pin number
+ *                  (Raspberry Pi documentation, "GPIO and the 40-pin header"), not the physical pin number;
+ *                  on the gpiod provider it is the line offset on the header's gpiochip
  * @param activeLow true when the relay board energizes on a low line (most opto-isolated relay boards)
- * @param safeState logical state (true = energized) at start, on shutdown and when the configuration goes away
+ * @param safeState logical state (true = energized) at start, on shutdown, on a pipeline stall, after the
+ *                  maximum on-time and when the configuration goes away
+ * @param maxOnMs   longest continuous time out of the safe state, milliseconds, 0 (no limit) or
+ *                  1..{@value #MAX_ON_LIMIT_MS}
  */
-public record RelayConfig(String id, String name, int bcmPin, boolean activeLow, boolean safeState) {
+public record RelayConfig(String id, String name, int bcmPin, boolean activeLow, boolean safeState, long maxOnMs) {
 
     /** Lowest BCM number of a header GPIO line. */
     public static final int MIN_BCM_PIN = 0;
     /** Highest BCM number of a header GPIO line. */
     public static final int MAX_BCM_PIN = 27;
+    /** Highest {@code max.on.ms}: one day. */
+    public static final long MAX_ON_LIMIT_MS = 86_400_000L;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
@@ -34,6 +40,10 @@ public record RelayConfig(String id, String name, int bcmPin, boolean activeLow,
         }
         if (bcmPin < MIN_BCM_PIN || bcmPin > MAX_BCM_PIN) {
             throw new IllegalArgumentException("bcm.pin must be " + MIN_BCM_PIN + ".." + MAX_BCM_PIN + ", got " + bcmPin);
+        }
+        if (maxOnMs < 0 || maxOnMs > MAX_ON_LIMIT_MS) {
+            throw new IllegalArgumentException("max.on.ms must be 0 (no limit) or 1.." + MAX_ON_LIMIT_MS + ", got "
+                    + maxOnMs);
         }
         name = name == null || name.isBlank() ? id : name.strip();
     }

@@ -7,7 +7,7 @@ package org.bakusoku.relay.pi4j;
  * years, minutes after boot. Pulse ends are computed on the monotonic clock; the wall clock only stamps
  * transitions for logs, events and the console.
  */
-public interface Scheduler {
+public interface Scheduler extends AutoCloseable {
 
     /** @return wall-clock time, epoch milliseconds (UTC), for timestamps only */
     long epochMs();
@@ -28,5 +28,10 @@ public interface Scheduler {
     interface Cancellable {
         /** Prevents the task from running if it has not started; no effect afterwards. */
         void cancel();
+    }
+
+    /** Stops the timer thread, if the scheduler has one; pending tasks are dropped. */
+    @Override
+    default void close() {
     }
 }

@@ -41,8 +41,9 @@ final class ThreadScheduler implements Scheduler, AutoCloseable {
         var future = executor.schedule(() -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                // A scheduled future would keep the exception to itself; nobody reads it.
+            } catch (Throwable e) {
+                // A scheduled future would keep the failure to itself; nobody reads it. Errors too: the board
+                // reschedules its deadlines whatever happened, and this thread keeps serving them.
                 LOG.error("relay timer task failed", e);
             }
         }, delayMs, TimeUnit.MILLISECONDS);

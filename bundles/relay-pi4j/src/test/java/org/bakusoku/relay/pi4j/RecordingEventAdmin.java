@@ -7,9 +7,9 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** Keeps every posted event, in order; sending synchronously is not expected from the controller. */
-final class RecordingEventAdmin implements EventAdmin {
+public final class RecordingEventAdmin implements EventAdmin {
 
-    final List<Event> posted = new ArrayList<>();
+    public final List<Event> posted = new ArrayList<>();
 
     @Override
     public void postEvent(Event event) {

@@ -6,10 +6,10 @@ import java.util.PriorityQueue;
  * A {@link Scheduler} on virtual time: tasks run on the test thread when the test advances the clock,
  * in due order, each at its due instant.
  */
-final class VirtualScheduler implements Scheduler {
+public final class VirtualScheduler implements Scheduler {
 
     /** Wall-clock origin of virtual time, epoch ms (2026-01-01T00:00:00Z). */
-    static final long EPOCH_ORIGIN_MS = 1_767_225_600_000L;
+    public static final long EPOCH_ORIGIN_MS = 1_767_225_600_000L;
 
     private record Timer(long dueMs, long seq, Runnable task) {
     }
@@ -37,12 +37,12 @@ final class VirtualScheduler implements Scheduler {
     }
 
     /** @return virtual time, ms since the start of the test */
-    long now() {
+    public long now() {
         return nowMs;
     }
 
     /** Moves virtual time to {@code targetMs}, running every task due until then. */
-    void advanceTo(long targetMs) {
+    public void advanceTo(long targetMs) {
         if (targetMs < nowMs) {
             throw new IllegalArgumentException("time runs forward: " + targetMs + " < " + nowMs);
         }
@@ -55,7 +55,7 @@ final class VirtualScheduler implements Scheduler {
     }
 
     /** @return number of timers not yet run nor cancelled */
-    int pending() {
+    public int pending() {
         return timers.size();
     }
 }
