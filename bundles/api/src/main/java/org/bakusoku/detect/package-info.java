@@ -1,6 +1,6 @@
 /**
- * Detectors, detections and the detection event topic.
+ * Detectors, detections, prepared inputs (double-buffered preprocessing) and the detection event topic.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.bakusoku.detect;

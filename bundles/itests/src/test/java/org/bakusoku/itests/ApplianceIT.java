@@ -159,18 +159,24 @@ public class ApplianceIT extends ApplianceTestSupport {
                 .orElseThrow();
         long before = detector.getLastModified();
 
+        long updatedAt = System.currentTimeMillis();
         try (InputStream in = Files.newInputStream(jar)) {
             detector.update(in);
         }
         detections.clear();
-        long updatedAt = System.currentTimeMillis();
-        Event event = awaitPerson(5_000);
+        // A frame prepared just before the update may still be analysed once; wait for one captured after it.
+        Event event = null;
+        long deadline = updatedAt + 5_000;
+        while (event == null && System.currentTimeMillis() < deadline) {
+            Event e = awaitPerson(deadline - System.currentTimeMillis());
+            if (e != null && (Long) e.getProperty(DetectTopics.FRAME_TIME) >= updatedAt) {
+                event = e;
+            }
+        }
 
         assertTrue("detector bundle got a new revision", detector.getLastModified() > before);
         assertEquals(Bundle.ACTIVE, detector.getState());
-        assertNotNull("detections resumed within 5 s of the update", event);
-        long frameTime = (Long) event.getProperty(DetectTopics.FRAME_TIME);
-        assertTrue("the detection is of a frame after the update", frameTime >= updatedAt - 1_000);
+        assertNotNull("a person detected in a frame captured after the update, within 5 s of it", event);
         assertEquals("no other bundle was touched", othersBefore, lastModifiedOfOthers(detector));
     }
 

@@ -1,13 +1,14 @@
-package org.bakusoku.pipeline.internal;
+package org.bakusoku.pipeline;
 
 /**
  * Frames per second over a sliding window of the last {@value #WINDOW} frames.
  *
- * <p>Not thread-safe: called from the pipeline thread only.
+ * <p>Not thread-safe: called from the inference thread only.
  */
-final class FpsMeter {
+public final class FpsMeter {
 
-    static final int WINDOW = 30;
+    /** Frames in the window. */
+    public static final int WINDOW = 30;
 
     private final long[] stampsNanos = new long[WINDOW];
     private int count;
@@ -19,7 +20,7 @@ final class FpsMeter {
      * @param nowNanos instant on the {@link System#nanoTime()} clock
      * @return frames per second over the window, 0 until two frames were seen
      */
-    double tick(long nowNanos) {
+    public double tick(long nowNanos) {
         stampsNanos[next] = nowNanos;
         next = (next + 1) % WINDOW;
         if (count < WINDOW) {

@@ -23,7 +23,8 @@ import org.bakusoku.detect.DetectorException;
  * @param count         index of the count tensor
  * @param maxDetections N, the number of detection slots, &gt; 0
  */
-public record DetectionOutputs(int boxes, int classes, int scores, int count, int maxDetections) {
+public record DetectionOutputs(int boxes, int classes, int scores, int count, int maxDetections)
+        implements OutputLayout {
 
     private static final String EXPECTED = "expected the 4 FLOAT32 outputs of TFLite_Detection_PostProcess:"
             + " boxes [1,N,4], classes [1,N], scores [1,N], count [1]";
@@ -99,7 +100,8 @@ public record DetectionOutputs(int boxes, int classes, int scores, int count, in
                 && outputs.stream().map(t -> t.shape().get(1)).distinct().count() == 1;
         if (outputs.size() >= 2 && perAnchor) {
             return "looks like raw SSD outputs (per-anchor box regressions and scores) without the"
-                    + " TFLite_Detection_PostProcess op";
+                    + " TFLite_Detection_PostProcess op; to run it, declare its anchors in a "
+                    + DetectorManifest.FILE_NAME + " beside the model (output.kind \"ssd-raw\")";
         }
         return "unknown output layout";
     }

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param scoreThreshold minimum detection score, 0..1
  * @param inputMean      mean subtracted from 0..255 pixel values for FLOAT32/INT8 input, finite
  * @param inputStd       divisor applied after the mean for FLOAT32/INT8 input, finite and non-zero
+ * @param xnnpack        offer the graph to the XNNPACK delegate (QS8 and QU8 enabled); false = built-in kernels only
  */
 public record DetectorSettings(Path modelFile, Path labelsFile, String modelName, int threads, float scoreThreshold,
-        float inputMean, float inputStd) {
+        float inputMean, float inputStd, boolean xnnpack) {
 
     /** Default mean and std: map 0..255 to -1..1, as the TF Object Detection API's SSD preprocessing does. */
     public static final float DEFAULT_MEAN = 127.5f;
@@ -39,6 +40,16 @@ public record DetectorSettings(Path modelFile, Path labelsFile, String modelName
         if (!Float.isFinite(inputStd) || inputStd == 0f) {
             throw new IllegalArgumentException("input.std must be a finite non-zero number, got " + inputStd);
         }
+    }
+
+    /**
+     * Settings with XNNPACK offered.
+     *
+     * @see #DetectorSettings(Path, Path, String, int, float, float, float, boolean)
+     */
+    public DetectorSettings(Path modelFile, Path labelsFile, String modelName, int threads, float scoreThreshold,
+            float inputMean, float inputStd) {
+        this(modelFile, labelsFile, modelName, threads, scoreThreshold, inputMean, inputStd, true);
     }
 
     /** @return the label file to read: the configured one, else {@code labels.txt} beside the model */
@@ -68,6 +79,7 @@ public record DetectorSettings(Path modelFile, Path labelsFile, String modelName
     public boolean sameModelAs(DetectorSettings other) {
         return modelFile.equals(other.modelFile) && Objects.equals(labelsFile, other.labelsFile)
                 && Objects.equals(effectiveName(), other.effectiveName()) && threads == other.threads
-                && Float.compare(inputMean, other.inputMean) == 0 && Float.compare(inputStd, other.inputStd) == 0;
+                && Float.compare(inputMean, other.inputMean) == 0 && Float.compare(inputStd, other.inputStd) == 0
+                && xnnpack == other.xnnpack;
     }
 }

@@ -1,35 +1,21 @@
 package org.bakusoku.detect.tflite;
 
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteBool;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteFloat16;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteFloat32;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteInt16;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteInt32;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteInt64;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteInt8;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteString;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteUInt8;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import org.bakusoku.detect.DetectorException;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorflowlite.BuiltinOpResolver;
+import org.bytedeco.tensorflowlite.BuiltinOpResolverWithXNNPACK;
+import org.bytedeco.tensorflowlite.BuiltinOpResolverWithoutDefaultDelegates;
 import org.bytedeco.tensorflowlite.FlatBufferModel;
 import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.InterpreterBuilder;
-import org.bytedeco.tensorflowlite.TfLiteIntArray;
-import org.bytedeco.tensorflowlite.TfLiteRegistration;
 import org.bytedeco.tensorflowlite.TfLiteTensor;
 
 /**
@@ -38,8 +24,9 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
  *
  * <p>Why one holder: JavaCPP frees a native object when its Java peer is garbage-collected; an
  * {@code Interpreter} whose {@code FlatBufferModel} or builder was collected crashed the JVM (SIGSEGV) on the
- * next {@code Invoke()} (STACK.md, trap 10). Not thread-safe: one thread invokes, and {@link #close()} must not
- * run during {@link #invoke()}.
+ * next {@code Invoke()} (STACK.md, trap 10). The XNNPACK delegate, when used, is created and owned by the
+ * interpreter, so it is freed with it, after it stopped running. Not thread-safe: one thread invokes, and
+ * {@link #close()} must not run during {@link #invoke()}.
  */
 public final class TfliteModel implements AutoCloseable {
 
@@ -49,41 +36,63 @@ public final class TfliteModel implements AutoCloseable {
     private final Interpreter interpreter;
     private final ModelSpec spec;
     private final int threads;
-    private final ByteBuffer inputBytes;
+    private final Delegation delegation;
+    private final ByteBuffer inputRaw;
     private final FloatBuffer inputFloats;
+    private final OutputReader outputs;
     private boolean closed;
 
     private TfliteModel(FlatBufferModel flatBuffer, BuiltinOpResolver resolver, InterpreterBuilder builder,
-            Interpreter interpreter, ModelSpec spec, int threads) {
+            Interpreter interpreter, ModelSpec spec, int threads, Delegation delegation) {
         this.flatBuffer = flatBuffer;
         this.resolver = resolver;
         this.builder = builder;
         this.interpreter = interpreter;
         this.spec = spec;
         this.threads = threads;
+        this.delegation = delegation;
         // The input tensor's memory stays put from AllocateTensors() until the interpreter is closed.
         TfLiteTensor input = interpreter.input_tensor(0);
-        if (spec.input().type() == TensorType.FLOAT32) {
-            this.inputBytes = null;
-            this.inputFloats = input.data().f().capacity(spec.input().elementCount()).asBuffer();
-        } else {
-            BytePointer data = spec.input().type() == TensorType.INT8 ? input.data().int8() : input.data().uint8();
-            this.inputBytes = data.capacity(spec.input().elementCount()).asBuffer();
-            this.inputFloats = null;
-        }
+        this.inputRaw = input.data().raw().capacity(input.bytes()).asBuffer().order(ByteOrder.nativeOrder());
+        this.inputFloats = spec.input().type() == TensorType.FLOAT32 ? inputRaw.asFloatBuffer() : null;
+        this.outputs = new OutputReader(interpreter);
     }
 
     /**
-     * Loads and validates a detection model with the built-in op resolver (which runs
-     * {@code TFLite_Detection_PostProcess} and applies the default XNNPACK delegate where it can).
+     * Loads a detection model with XNNPACK offered and the decoding manifest found beside it, if any.
      *
      * @param file    the {@code .tflite} file
-     * @param threads interpreter threads, 1..64, set on the builder before building
+     * @param threads interpreter threads, 1..64
+     * @return the loaded model; the caller closes it
+     * @throws DetectorException as {@link #load(Path, int, boolean, DetectorManifest)}, or if the manifest beside
+     *                           the model cannot be read
+     */
+    public static TfliteModel load(Path file, int threads) throws DetectorException {
+        return load(file, threads, true, DetectorManifest.beside(file));
+    }
+
+    /**
+     * Loads and validates a detection model.
+     *
+     * <p>With {@code xnnpack}, the op resolver is TFLite's {@code BuiltinOpResolverWithXNNPACK(true)}: it creates
+     * the XNNPACK delegate with {@code TfLiteXNNPackDelegateOptionsDefault()} (signed 8-bit QS8 on) plus
+     * {@code TFLITE_XNNPACK_DELEGATE_FLAG_QU8} for unsigned 8-bit graphs, sharing the interpreter's thread pool
+     * ({@code tensorflow/lite/core/kernels/register.cc}, {@code tflite_with_xnnpack_optional.cc}); the delegate
+     * takes the nodes it supports and the built-in kernels run the rest. (The JavaCPP preset maps no
+     * {@code TfLiteXNNPackDelegateCreate}, so the delegate cannot be created by hand.) Without it, the resolver is
+     * {@code BuiltinOpResolverWithoutDefaultDelegates}: built-in kernels only.
+     *
+     * @param file     the {@code .tflite} file
+     * @param threads  interpreter threads, 1..64, set on the builder before building
+     * @param xnnpack  offer the graph to the XNNPACK delegate
+     * @param manifest the model's decoding manifest, or null; required for raw SSD outputs
      * @return the loaded model; the caller closes it
      * @throws DetectorException if the file is missing or not a flatbuffer, the interpreter cannot be built or
      *                           allocated, or the model is not a supported detection model (see {@link ModelSpec})
+     * @throws IllegalArgumentException if {@code threads} is outside 1..64
      */
-    public static TfliteModel load(Path file, int threads) throws DetectorException {
+    public static TfliteModel load(Path file, int threads, boolean xnnpack, DetectorManifest manifest)
+            throws DetectorException {
         if (!Files.isRegularFile(file)) {
             throw new DetectorException("model file not found: " + file);
         }
@@ -94,7 +103,8 @@ public final class TfliteModel implements AutoCloseable {
         if (flatBuffer == null || flatBuffer.isNull()) {
             throw new DetectorException("not a TFLite model (the flatbuffer could not be read): " + file);
         }
-        BuiltinOpResolver resolver = new BuiltinOpResolver();
+        BuiltinOpResolver resolver = xnnpack ? new BuiltinOpResolverWithXNNPACK(true)
+                : new BuiltinOpResolverWithoutDefaultDelegates();
         InterpreterBuilder builder = new InterpreterBuilder(flatBuffer, resolver);
         Interpreter interpreter = new Interpreter((Pointer) null);
         try {
@@ -108,11 +118,13 @@ public final class TfliteModel implements AutoCloseable {
             }
             ModelSpec spec;
             try {
-                spec = ModelSpec.of(inputs(interpreter), outputs(interpreter), customOps(interpreter));
+                spec = ModelSpec.of(Tensors.inputs(interpreter), Tensors.outputs(interpreter),
+                        Tensors.customOps(interpreter), manifest);
             } catch (DetectorException e) {
                 throw new DetectorException(file + " is not a detection model: " + e.getMessage(), e);
             }
-            return new TfliteModel(flatBuffer, resolver, builder, interpreter, spec, threads);
+            Delegation delegation = Tensors.delegation(interpreter, xnnpack ? "XNNPACK" : "none");
+            return new TfliteModel(flatBuffer, resolver, builder, interpreter, spec, threads, delegation);
         } catch (DetectorException | RuntimeException e) {
             closeAll(interpreter, builder, resolver, flatBuffer);
             throw e;
@@ -129,9 +141,17 @@ public final class TfliteModel implements AutoCloseable {
         return threads;
     }
 
-    /** @return the input tensor's memory for UINT8/INT8 input (absolute puts), null for FLOAT32 input */
+    /** @return how many graph nodes the delegate took */
+    public Delegation delegation() {
+        return delegation;
+    }
+
+    /**
+     * @return the input tensor's memory for UINT8/INT8 input (absolute puts of {@code height * width * 3} bytes);
+     *         null for FLOAT32 input
+     */
     public ByteBuffer inputBytes() {
-        return inputBytes;
+        return spec.input().type() == TensorType.FLOAT32 ? null : inputRaw;
     }
 
     /** @return the input tensor's memory for FLOAT32 input (absolute puts), null for UINT8/INT8 input */
@@ -140,7 +160,20 @@ public final class TfliteModel implements AutoCloseable {
     }
 
     /**
-     * Runs the model on the input written into {@link #inputBytes()} or {@link #inputFloats()}.
+     * Copies an encoded input into the input tensor: one bulk copy, nothing else.
+     *
+     * @param encoded at least the input tensor's byte size from index 0 ({@link InputLayout#byteCount()}), encoded
+     *                for this model's input
+     * @throws IllegalStateException if the model is closed
+     * @throws IndexOutOfBoundsException if {@code encoded} is too small
+     */
+    public void copyInput(ByteBuffer encoded) {
+        checkOpen();
+        inputRaw.put(0, encoded, 0, inputRaw.capacity());
+    }
+
+    /**
+     * Runs the model on the input written into the input tensor.
      *
      * @throws DetectorException if {@code Interpreter::Invoke()} does not return {@code kTfLiteOk}
      * @throws IllegalStateException if the model is closed
@@ -154,22 +187,17 @@ public final class TfliteModel implements AutoCloseable {
     }
 
     /**
-     * Copies the detection outputs of the last {@link #invoke()}.
+     * Copies one output tensor of the last {@link #invoke()} as real values: FLOAT32 as is, UINT8/INT8 dequantized
+     * as {@code scale * (q - zeroPoint)}.
      *
-     * @param boxes   receives {@code 4 * N} values, {@code ymin, xmin, ymax, xmax} per slot
-     * @param classes receives {@code N} class indexes
-     * @param scores  receives {@code N} scores
-     * @return the number of valid detections the model reports, not clamped
+     * @param index output index
+     * @param dst   receives the first {@code count} elements
+     * @param count elements to copy, at most the tensor's element count
      * @throws IllegalStateException if the model is closed
      */
-    public int readOutputs(float[] boxes, float[] classes, float[] scores) {
+    public void readOutput(int index, float[] dst, int count) {
         checkOpen();
-        DetectionOutputs o = spec.outputs();
-        int n = o.maxDetections();
-        interpreter.typed_output_tensor_float(o.boxes()).get(boxes, 0, 4 * n);
-        interpreter.typed_output_tensor_float(o.classes()).get(classes, 0, n);
-        interpreter.typed_output_tensor_float(o.scores()).get(scores, 0, n);
-        return (int) interpreter.typed_output_tensor_float(o.count()).get(0);
+        outputs.read(index, dst, count);
     }
 
     /** Frees the natives, interpreter first and flatbuffer last; further calls do nothing. */
@@ -196,68 +224,5 @@ public final class TfliteModel implements AutoCloseable {
         for (Pointer p : inReverseOrderOfCreation) {
             p.close();
         }
-    }
-
-    private static List<TensorInfo> inputs(Interpreter interpreter) {
-        List<TensorInfo> list = new ArrayList<>();
-        for (int i = 0; i < interpreter.inputs().limit(); i++) {
-            list.add(info(interpreter.input_tensor(i)));
-        }
-        return list;
-    }
-
-    private static List<TensorInfo> outputs(Interpreter interpreter) {
-        List<TensorInfo> list = new ArrayList<>();
-        for (int i = 0; i < interpreter.outputs().limit(); i++) {
-            list.add(info(interpreter.output_tensor(i)));
-        }
-        return list;
-    }
-
-    /** Names of the custom ops among the graph's nodes (delegate kernels appear here too). */
-    private static Set<String> customOps(Interpreter interpreter) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int n = 0; n < interpreter.nodes_size(); n++) {
-            TfLiteRegistration registration = interpreter.node_and_registration(n).second();
-            BytePointer name = registration == null ? null : registration.custom_name();
-            if (name != null && !name.isNull()) {
-                names.add(name.getString());
-            }
-        }
-        return names;
-    }
-
-    private static TensorInfo info(TfLiteTensor tensor) {
-        TfLiteIntArray dims = tensor.dims();
-        List<Integer> shape = new ArrayList<>(dims.size());
-        for (int d = 0; d < dims.size(); d++) {
-            shape.add(dims.data(d));
-        }
-        BytePointer name = tensor.name();
-        return new TensorInfo(name == null ? "" : name.getString(), shape, type(tensor.type()),
-                tensor.params().scale(), tensor.params().zero_point());
-    }
-
-    private static TensorType type(int code) {
-        if (code == kTfLiteFloat32) {
-            return TensorType.FLOAT32;
-        } else if (code == kTfLiteUInt8) {
-            return TensorType.UINT8;
-        } else if (code == kTfLiteInt8) {
-            return TensorType.INT8;
-        } else if (code == kTfLiteInt32) {
-            return TensorType.INT32;
-        } else if (code == kTfLiteInt64) {
-            return TensorType.INT64;
-        } else if (code == kTfLiteInt16) {
-            return TensorType.INT16;
-        } else if (code == kTfLiteFloat16) {
-            return TensorType.FLOAT16;
-        } else if (code == kTfLiteString) {
-            return TensorType.STRING;
-        } else if (code == kTfLiteBool) {
-            return TensorType.BOOL;
-        }
-        return TensorType.OTHER;
     }
 }

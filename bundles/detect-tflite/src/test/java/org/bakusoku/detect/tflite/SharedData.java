@@ -38,7 +38,14 @@ public final class SharedData {
      * @throws IOException if the image cannot be read
      */
     public static Frame frame(String fileName) throws IOException {
-        BufferedImage image = ImageIO.read(root().resolve("data/images").resolve(fileName).toFile());
+        return frame(ImageIO.read(root().resolve("data/images").resolve(fileName).toFile()));
+    }
+
+    /**
+     * @param image a decoded image
+     * @return its pixels as an RGB frame, sequence 1
+     */
+    public static Frame frame(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);

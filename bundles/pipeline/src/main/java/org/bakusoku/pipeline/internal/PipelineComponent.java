@@ -1,10 +1,14 @@
 package org.bakusoku.pipeline.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.bakusoku.detect.DetectTopics;
+import org.bakusoku.detect.Detection;
+import org.bakusoku.detect.DetectionResult;
 import org.bakusoku.detect.Detector;
 import org.bakusoku.frame.FrameSource;
+import org.bakusoku.pipeline.Pipeline;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link DetectionLoop} on one thread while EventAdmin is present.
+ * Runs the {@link Pipeline} (preprocessing and inference threads) while EventAdmin is present and posts one
+ * {@link DetectTopics#DETECTED} event per analysed frame.
  *
  * <p>Frame source and detector are optional, dynamic, greedy references: when the detector bundle is
- * updated in place, the loop idles while no detector is registered and picks up the new service at the
- * next frame, without this component (and so the pipeline thread) restarting.
+ * updated in place, the pipeline idles while no detector is registered and picks up the new service at the
+ * next frame, without this component (and so the pipeline threads) restarting.
  */
 @Component(immediate = true)
 public class PipelineComponent {
@@ -37,30 +42,40 @@ public class PipelineComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Detector detector;
 
-    private final DetectionLoop loop;
-    private final Thread thread;
+    private final Pipeline pipeline;
 
     /**
-     * Starts the pipeline thread.
+     * Starts the pipeline threads.
      *
      * @param events EventAdmin used to post {@link DetectTopics#DETECTED}
      */
     @Activate
     public PipelineComponent(@Reference EventAdmin events) {
-        loop = new DetectionLoop(() -> source, () -> detector,
-                props -> events.postEvent(new Event(DetectTopics.DETECTED, (Map<String, ?>) props)));
-        thread = new Thread(loop, "bakusoku-pipeline");
-        thread.setDaemon(true);
-        thread.start();
-        LOG.info("pipeline started");
+        pipeline = new Pipeline(() -> source, () -> detector,
+                (result, timeline, fps) -> events.postEvent(new Event(DetectTopics.DETECTED, eventProperties(result, fps))));
+        pipeline.start();
+        LOG.info("pipeline started: threads {} and {}", Pipeline.PREPROCESS_THREAD, Pipeline.INFERENCE_THREAD);
     }
 
-    /** Stops the pipeline thread and waits for it. */
+    /** Stops the pipeline threads and waits for them. */
     @Deactivate
     void stop() throws InterruptedException {
-        loop.stop();
-        thread.interrupt();
-        thread.join(5_000);
+        pipeline.stop();
         LOG.info("pipeline stopped");
+    }
+
+    /**
+     * @param result the detections, with the capture-to-result latency as {@code timings.totalMs}
+     * @param fps    frames analysed per second
+     * @return the properties of a {@link DetectTopics#DETECTED} event
+     */
+    static Map<String, Object> eventProperties(DetectionResult result, double fps) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(DetectTopics.RESULT, result);
+        props.put(DetectTopics.LABELS, result.detections().stream().map(Detection::label).toArray(String[]::new));
+        props.put(DetectTopics.MODEL_ID, result.model().id());
+        props.put(DetectTopics.FRAME_TIME, result.frame().timestampMs());
+        props.put(DetectTopics.FPS, fps);
+        return props;
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.bakusoku.detect.DetectionResult;
 import org.bakusoku.detect.Detector;
 import org.bakusoku.detect.DetectorException;
+import org.bakusoku.detect.PreparedInput;
 import org.bakusoku.detect.tflite.DetectorSettings;
 import org.bakusoku.detect.tflite.TfliteDetector;
 import org.bakusoku.frame.Frame;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>A thin wrapper around {@link TfliteDetector}: activation loads the model (a failure is thrown, so no broken
  * detector is registered); a change of the score threshold alone applies from the next frame; any other change
  * loads the new model first, swaps it in between two frames and then closes the old one, and keeps the old one
- * if the new one fails. A lock makes {@link #detect(Frame)} and swap/close exclusive.
+ * if the new one fails. A lock makes detection and swap/close exclusive; {@link #prepare(Frame, PreparedInput)}
+ * runs outside it (it touches no natives), so a pipeline can preprocess the next frame during a detection.
  */
 @Component(service = Detector.class, configurationPid = TfliteDetectorComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -62,6 +64,11 @@ public final class TfliteDetectorComponent implements Detector {
         @AttributeDefinition(name = "Threads", min = "0", max = "64",
                 description = "TFLite interpreter threads, 1..64; 0 = one per CPU core.")
         int threads() default 0;
+
+        @AttributeDefinition(name = "XNNPACK", description = "Offer the graph to TFLite's XNNPACK delegate (with"
+                + " signed and unsigned 8-bit support); it takes the operators it can run faster and the built-in"
+                + " kernels run the rest. The log says how many nodes it took. Off = built-in kernels only.")
+        boolean xnnpack() default true;
 
         @AttributeDefinition(name = "Score threshold", min = "0", max = "1", description = "Minimum detection score,"
                 + " 0..1. Applies from the next frame without reloading the model.")
@@ -170,6 +177,39 @@ public final class TfliteDetectorComponent implements Detector {
         }
     }
 
+    /**
+     * {@inheritDoc} Uses the current model's encoder without taking the detection lock.
+     *
+     * @throws DetectorException when the component has been deactivated
+     */
+    @Override
+    public void prepare(Frame frame, PreparedInput into) throws DetectorException {
+        TfliteDetector detector = current;
+        if (detector == null) {
+            throw new DetectorException("detector is stopped");
+        }
+        detector.prepare(frame, into);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DetectorException also when the component has been deactivated
+     */
+    @Override
+    public DetectionResult detect(PreparedInput input) throws DetectorException {
+        lock.lock();
+        try {
+            TfliteDetector detector = current;
+            if (detector == null) {
+                throw new DetectorException("detector is stopped");
+            }
+            return detector.detect(input);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return the model in use; after deactivation, the last one that was in use */
     @Override
     public ModelInfo model() {
@@ -195,7 +235,7 @@ public final class TfliteDetectorComponent implements Detector {
         String labels = config.labels_path() == null ? "" : config.labels_path().strip();
         return new DetectorSettings(path("model.path", config.model_path()),
                 labels.isEmpty() ? null : path("labels.path", labels), config.model_name(), config.threads(),
-                config.score_threshold(), config.input_mean(), config.input_std());
+                config.score_threshold(), config.input_mean(), config.input_std(), config.xnnpack());
     }
 
     private static Path path(String attribute, String value) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.bakusoku.detect.Detection;
 import org.bakusoku.detect.DetectorException;
+import org.bakusoku.detect.PreparedInput;
 import org.bakusoku.detect.tflite.SharedData;
 import org.bakusoku.frame.Frame;
 import org.bakusoku.model.ModelInfo;
@@ -112,6 +113,21 @@ class TfliteDetectorComponentTest {
         badThreads.put("threads", 65);
         assertThatThrownBy(() -> new TfliteDetectorComponent(config(badThreads)))
                 .isInstanceOf(DetectorException.class).hasMessageContaining("threads must be");
+    }
+
+    @Test
+    void anInputPreparedBeforeAModelSwapIsStillAnalysedWithTheNewModel() throws Exception {
+        component = new TfliteDetectorComponent(config(coco(0.5f)));
+        PreparedInput input = new PreparedInput();
+        component.prepare(astronaut, input); // the pipeline prepares the next frame for COCO ...
+        Map<String, Object> face = coco(0.9f);
+        face.put("model_path", FACE);
+        component.modified(config(face)); // ... while the model is swapped for the float-input face model
+        assertThat(component.detect(input).detections()).singleElement()
+                .satisfies(d -> assertThat(d.label()).isEqualTo("face"));
+        component.deactivate();
+        assertThatThrownBy(() -> component.prepare(astronaut, input)).hasMessageContaining("stopped");
+        component = null;
     }
 
     @Test
