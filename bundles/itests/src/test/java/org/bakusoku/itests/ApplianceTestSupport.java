@@ -25,7 +25,7 @@ import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 
 /**
  * Shared Pax Exam configuration and HTTP helpers: the runtime's own bundles (from the exported jar), a
- * fresh data directory and a free HTTP port.
+ * fresh data directory and free HTTP and HTTPS ports.
  */
 public abstract class ApplianceTestSupport {
 
@@ -42,6 +42,7 @@ public abstract class ApplianceTestSupport {
                 Paths.get(System.getProperty("itest.dir", "target"), "paxexam-bundles"));
         return options(new DefaultCompositeOption(runtime.toArray(new Option[0])),
                 frameworkProperty("org.osgi.service.http.port").value(Integer.toString(freePort())),
+                frameworkProperty("org.osgi.service.http.port.secure").value(Integer.toString(freePort())),
                 frameworkProperty("bakusoku.data").value(DATA.toString()),
                 junitBundles());
     }

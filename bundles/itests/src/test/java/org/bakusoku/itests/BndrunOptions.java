@@ -32,7 +32,7 @@ final class BndrunOptions {
     /** Run properties the test owns (storage, ports, logging) and therefore does not take from the bndrun. */
     private static final Set<String> OWNED_BY_TEST = Set.of("org.osgi.framework.storage",
             "org.osgi.framework.storage.clean", "org.osgi.framework.startlevel.beginning",
-            "org.osgi.service.http.port", "logback.configurationFile");
+            "org.osgi.service.http.port", "org.osgi.service.http.port.secure", "logback.configurationFile");
 
     private BndrunOptions() {
     }

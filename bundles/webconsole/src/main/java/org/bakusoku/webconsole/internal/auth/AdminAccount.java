@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,13 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The appliance's single login, user {@value #USER}, whose password is generated at first start.
+ * The appliance's single login, user {@value #USER}. At first start its password is either preseeded by the
+ * OS image ({@value #PRESEED_FILE}) or generated.
  *
  * <p>Files in the data folder ({@code bakusoku.data}):
  * <ul>
  * <li>{@value #HASH_FILE}: the salted PBKDF2 hash ({@link PasswordHash}), replaced atomically, mode 0600;
  * <li>{@value #INITIAL_FILE}: the generated clear password, created with mode 0600, for the owner to read
- * once and delete.
+ * once; deleted when the password is changed;
+ * <li>{@value #GENERATED_MARKER}: present while the password is still the generated one, so that the
+ * browser login asks for a new one ({@link #mustChangePassword()});
+ * <li>{@value #PRESEED_FILE}: written by the OS image's first-boot script from the user's
+ * {@code bakusoku.txt}; read once, hashed, deleted, never printed.
  * </ul>
  * Deleting {@value #HASH_FILE} and restarting generates a new password (the recovery procedure).
  * A hash file that cannot be read or parsed locks the account (every login fails) rather than silently
@@ -34,6 +41,10 @@ public final class AdminAccount {
     public static final String HASH_FILE = "admin-password";
     /** File holding the first generated password in clear. */
     public static final String INITIAL_FILE = "initial-password";
+    /** Marker file: the password is still the generated one. */
+    public static final String GENERATED_MARKER = "admin-password-generated";
+    /** Clear-text password preseeded by the OS image, used once at first start. */
+    public static final String PRESEED_FILE = "preseed-password";
     /** Length of generated passwords: 20 symbols of 56 give 116 bits of entropy. */
     static final int PASSWORD_LENGTH = 20;
     /** Letters and digits without the look-alikes 0/O/o, 1/I/l, so the password can be typed from a screen. */
@@ -41,26 +52,45 @@ public final class AdminAccount {
     /** How long a verified password is served from the {@link VerifiedPasswordCache}. */
     static final long CACHE_TTL_NANOS = TimeUnit.MINUTES.toNanos(10);
     /** Longer presented passwords are refused without hashing them. */
-    private static final int MAX_PASSWORD_CHARS = 256;
+    static final int MAX_PASSWORD_CHARS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
 
-    private final PasswordHash hash;
+    /** Result of {@link #check(String, String)}. */
+    public enum Check {
+        /** Wrong user name or password, or the account is locked. */
+        REFUSED,
+        /** Right, proven by a full PBKDF2 derivation: worth an audit line as a login. */
+        VERIFIED,
+        /** Right, proven by the {@link VerifiedPasswordCache} (the same password was verified recently). */
+        CACHED
+    }
+
+    private final Path dataDir;
+    private final SecureRandom random;
     private final VerifiedPasswordCache cache;
     private final Object slowCheckLock = new Object();
+    private volatile PasswordHash hash;
+    private volatile boolean mustChange;
 
-    private AdminAccount(PasswordHash hash, VerifiedPasswordCache cache) {
-        this.hash = hash;
+    private AdminAccount(Path dataDir, SecureRandom random, VerifiedPasswordCache cache, PasswordHash hash,
+            boolean mustChange) {
+        this.dataDir = dataDir;
+        this.random = random;
         this.cache = cache;
+        this.hash = hash;
+        this.mustChange = mustChange;
     }
 
     /**
-     * Opens the account stored in {@code dataDir}, creating it at first start. Never throws: when the
-     * files cannot be read or written the error is logged and the returned account refuses every login.
+     * Opens the account stored in {@code dataDir}, creating it at first start from {@value #PRESEED_FILE} if
+     * present, else from a generated password. Never throws: when the files cannot be read or written the
+     * error is logged and the returned account refuses every login.
      *
      * @param dataDir    data folder, created if missing
      * @param consoleUrl URL shown in the first-start banner
-     * @param banner     receives the first-start banner (user, password, URL) exactly once per new password
+     * @param banner     receives the first-start banner (user, password, URL) exactly once per generated
+     *                   password; never called for a preseeded one
      * @param nanoClock  monotonic clock for the verification cache, nanoseconds
      * @param random     source of the password, salt and cache key
      * @return the account
@@ -70,18 +100,53 @@ public final class AdminAccount {
         VerifiedPasswordCache cache = new VerifiedPasswordCache(CACHE_TTL_NANOS, nanoClock, random);
         Path hashFile = dataDir.resolve(HASH_FILE);
         try {
+            String preseed = takePreseed(dataDir);
             if (Files.exists(hashFile)) {
-                return new AdminAccount(PasswordHash.parse(Files.readString(hashFile)), cache);
+                if (preseed != null) {
+                    LOG.warn("{} ignored and deleted: the admin password is already set. To reset it, stop, delete "
+                            + "{} and start again.", dataDir.resolve(PRESEED_FILE), hashFile.toAbsolutePath());
+                }
+                return new AdminAccount(dataDir, random, cache, PasswordHash.parse(Files.readString(hashFile)),
+                        Files.exists(dataDir.resolve(GENERATED_MARKER)));
             }
-            return new AdminAccount(create(dataDir, consoleUrl, banner, random), cache);
+            if (preseed != null) {
+                String problem = PasswordPolicy.problem(preseed, null);
+                if (problem == null) {
+                    PasswordHash created = PasswordHash.create(preseed, random);
+                    SecretFiles.writeAtomically(hashFile, created.format() + "\n");
+                    LOG.info("admin password set from the preseeded file (not shown)");
+                    return new AdminAccount(dataDir, random, cache, created, false);
+                }
+                LOG.error("preseeded admin password refused ({}); generating one instead", problem);
+            }
+            return new AdminAccount(dataDir, random, cache, generate(dataDir, consoleUrl, banner, random), true);
         } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
             LOG.error("admin account in {} is unusable, every login is refused: {}. Delete {} and restart to "
                     + "generate a new password.", dataDir.toAbsolutePath(), e.getMessage(), hashFile.toAbsolutePath());
-            return new AdminAccount(null, cache);
+            return new AdminAccount(dataDir, random, cache, null, false);
         }
     }
 
-    private static PasswordHash create(Path dataDir, String consoleUrl, Consumer<String> banner, SecureRandom random)
+    /** Reads and deletes the preseed file; its content never reaches a log. */
+    private static String takePreseed(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(PRESEED_FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                LOG.warn("{} was readable by other users (mode {}); it should be 0600", file,
+                        java.nio.file.attribute.PosixFilePermissions.toString(mode));
+            }
+            // Only the line end is cut: spaces inside or around a password are the user's choice.
+            return Files.readString(file, StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static PasswordHash generate(Path dataDir, String consoleUrl, Consumer<String> banner, SecureRandom random)
             throws IOException {
         Files.createDirectories(dataDir);
         String password = generatePassword(random);
@@ -89,6 +154,8 @@ public final class AdminAccount {
         Path initial = dataDir.resolve(INITIAL_FILE);
         Files.deleteIfExists(initial);
         SecretFiles.writeNew(initial, password + "\n");
+        Files.deleteIfExists(dataDir.resolve(GENERATED_MARKER));
+        SecretFiles.writeNew(dataDir.resolve(GENERATED_MARKER), "the admin password is still the generated one\n");
         PasswordHash created = PasswordHash.create(password, random);
         SecretFiles.writeAtomically(dataDir.resolve(HASH_FILE), created.format() + "\n");
         banner.accept(String.join(System.lineSeparator(),
@@ -99,6 +166,7 @@ public final class AdminAccount {
                 "   password: " + password,
                 "   console:  " + consoleUrl,
                 " Also in " + initial.toAbsolutePath() + " (mode 0600): keep it safe, then delete it.",
+                " The first browser login asks you to choose a new password.",
                 "=================================================================="));
         return created;
     }
@@ -123,29 +191,69 @@ public final class AdminAccount {
      *
      * @param user     presented user name, may be null
      * @param password presented password, may be null
-     * @return true if the user is {@value #USER} and the password is the stored one
+     * @return whether and how the credentials were proven
      */
-    public boolean verify(String user, String password) {
-        if (hash == null || user == null || password == null || password.isEmpty()
+    public Check check(String user, String password) {
+        PasswordHash current = hash;
+        if (current == null || user == null || password == null || password.isEmpty()
                 || password.length() > MAX_PASSWORD_CHARS) {
-            return false;
+            return Check.REFUSED;
         }
         boolean userMatches = MessageDigest.isEqual(USER.getBytes(StandardCharsets.UTF_8),
                 user.getBytes(StandardCharsets.UTF_8));
         if (userMatches && cache.contains(password)) {
-            return true;
+            return Check.CACHED;
         }
         synchronized (slowCheckLock) {
             if (userMatches && cache.contains(password)) {
-                return true;
+                return Check.CACHED;
             }
             // Derive even for a wrong user name, so that timing does not tell which part was wrong.
             boolean passwordMatches = hash.matches(password);
             if (passwordMatches && userMatches) {
                 cache.remember(password);
-                return true;
+                return Check.VERIFIED;
             }
-            return false;
+            return Check.REFUSED;
         }
+    }
+
+    /**
+     * @param user     presented user name, may be null
+     * @param password presented password, may be null
+     * @return true if the user is {@value #USER} and the password is the stored one
+     * @see #check(String, String)
+     */
+    public boolean verify(String user, String password) {
+        return check(user, password) != Check.REFUSED;
+    }
+
+    /** @return true while the password is still the generated one (the browser login then asks for a new one) */
+    public boolean mustChangePassword() {
+        return mustChange;
+    }
+
+    /**
+     * Replaces the password: writes the new hash atomically, forgets the verification cache, deletes
+     * {@value #INITIAL_FILE} and {@value #GENERATED_MARKER}. The caller has checked the current password and
+     * the {@link PasswordPolicy}.
+     *
+     * @param newPassword the new clear password
+     * @throws IOException           if the hash file cannot be written; the old password then stays valid
+     * @throws IllegalStateException if the account is locked (damaged hash file)
+     */
+    public void changePassword(String newPassword) throws IOException {
+        if (hash == null) {
+            throw new IllegalStateException("the account is locked; see the log for the recovery procedure");
+        }
+        synchronized (slowCheckLock) {
+            PasswordHash created = PasswordHash.create(newPassword, random);
+            SecretFiles.writeAtomically(dataDir.resolve(HASH_FILE), created.format() + "\n");
+            hash = created;
+            cache.clear();
+            mustChange = false;
+        }
+        Files.deleteIfExists(dataDir.resolve(INITIAL_FILE));
+        Files.deleteIfExists(dataDir.resolve(GENERATED_MARKER));
     }
 }

@@ -59,9 +59,16 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
         return AdminAccount.USER.equals(user);
     }
 
-    /** Basic authentication has no server-side session to end; the browser forgets it when closed. */
+    /**
+     * The console's "Log out" button: ends the browser session (audited), clears its cookie and redirects
+     * to the login page. Basic credentials have no server-side state; the browser forgets them when closed.
+     */
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response) {
-        // nothing to invalidate
+        try {
+            auth.logout(request, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * Writes small secret files: created owner-only ({@code rw-------}, 0600) from the first byte on, and
  * durable before they become visible under their final name.
  */
-final class SecretFiles {
+public final class SecretFiles {
 
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -34,11 +34,22 @@ final class SecretFiles {
      * @param text   content, written as UTF-8
      * @throws IOException if the folder is not writable or the file system refuses the rename
      */
-    static void writeAtomically(Path target, String text) throws IOException {
+    public static void writeAtomically(Path target, String text) throws IOException {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code target} atomically with the given bytes, like {@link #writeAtomically(Path, String)}.
+     *
+     * @param target file to write
+     * @param bytes  content
+     * @throws IOException if the folder is not writable or the file system refuses the rename
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve(target.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        writeNew(temp, text);
+        writeNew(temp, bytes);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(dir);
     }
@@ -53,10 +64,14 @@ final class SecretFiles {
      * @throws UnsupportedOperationException            if the file system has no POSIX permissions
      * @throws IOException                              on any other write error
      */
-    static void writeNew(Path target, String text) throws IOException {
+    public static void writeNew(Path target, String text) throws IOException {
+        writeNew(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeNew(Path target, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(target,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(content);
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }

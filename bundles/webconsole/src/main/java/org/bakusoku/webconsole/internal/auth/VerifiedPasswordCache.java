@@ -61,6 +61,11 @@ final class VerifiedPasswordCache {
         entry = new Entry(tag(password), nanoClock.getAsLong() + ttlNanos);
     }
 
+    /** Forgets the verified password, e.g. after a password change. */
+    void clear() {
+        entry = null;
+    }
+
     private byte[] tag(String password) {
         try {
             Mac mac = Mac.getInstance(MAC); // Mac instances are not thread-safe; creating one is cheap

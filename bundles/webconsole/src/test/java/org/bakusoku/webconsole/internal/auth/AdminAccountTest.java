@@ -43,8 +43,10 @@ class AdminAccountTest {
         assertThat(Files.getPosixFilePermissions(data.resolve(AdminAccount.HASH_FILE))).isEqualTo(ownerOnly);
         try (var files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(AdminAccount.HASH_FILE, AdminAccount.INITIAL_FILE);
+                    .containsExactlyInAnyOrder(AdminAccount.HASH_FILE, AdminAccount.INITIAL_FILE,
+                            AdminAccount.GENERATED_MARKER);
         }
+        assertThat(account.mustChangePassword()).isTrue();
 
         assertThat(banners).hasSize(1);
         assertThat(banners.get(0)).contains("user:     admin", "password: " + password, "console:  " + URL);
@@ -69,6 +71,7 @@ class AdminAccountTest {
         assertThat(Files.readString(data.resolve(AdminAccount.HASH_FILE))).isEqualTo(hash);
         assertThat(Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip()).isEqualTo(password);
         assertThat(again.verify("admin", password)).isTrue();
+        assertThat(again.mustChangePassword()).isTrue();
     }
 
     @Test
@@ -99,5 +102,67 @@ class AdminAccountTest {
     void generatedPasswordsDiffer() {
         SecureRandom random = new SecureRandom();
         assertThat(AdminAccount.generatePassword(random)).isNotEqualTo(AdminAccount.generatePassword(random));
+    }
+
+    @Test
+    void changedPasswordReplacesTheInitialOneAndSurvivesARestart() throws Exception {
+        AdminAccount account = open();
+        String initial = Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip();
+        assertThat(account.check("admin", initial)).isEqualTo(AdminAccount.Check.VERIFIED);
+        assertThat(account.check("admin", initial)).isEqualTo(AdminAccount.Check.CACHED);
+
+        account.changePassword("correct horse battery staple");
+
+        assertThat(account.verify("admin", initial)).as("the cached initial password is forgotten").isFalse();
+        assertThat(account.verify("admin", "correct horse battery staple")).isTrue();
+        assertThat(account.mustChangePassword()).isFalse();
+        assertThat(data.resolve(AdminAccount.INITIAL_FILE)).doesNotExist();
+        assertThat(data.resolve(AdminAccount.GENERATED_MARKER)).doesNotExist();
+        String stored = Files.readString(data.resolve(AdminAccount.HASH_FILE));
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$").doesNotContain("correct horse").doesNotContain(initial);
+
+        AdminAccount restarted = open();
+        assertThat(restarted.verify("admin", initial)).isFalse();
+        assertThat(restarted.verify("admin", "correct horse battery staple")).isTrue();
+        assertThat(restarted.mustChangePassword()).isFalse();
+    }
+
+    @Test
+    void preseededPasswordIsUsedOnceDeletedAndNeverPrinted() throws Exception {
+        Files.writeString(data.resolve(AdminAccount.PRESEED_FILE), "my own pass phrase\n");
+
+        AdminAccount account = open();
+
+        assertThat(banners).isEmpty();
+        assertThat(data.resolve(AdminAccount.PRESEED_FILE)).doesNotExist();
+        assertThat(data.resolve(AdminAccount.INITIAL_FILE)).doesNotExist();
+        assertThat(account.mustChangePassword()).as("the user chose it: no forced change").isFalse();
+        assertThat(account.verify("admin", "my own pass phrase")).isTrue();
+        assertThat(Files.readString(data.resolve(AdminAccount.HASH_FILE))).doesNotContain("pass phrase");
+    }
+
+    @Test
+    void tooShortPreseedIsRefusedDeletedAndAPasswordGeneratedInstead() throws Exception {
+        Files.writeString(data.resolve(AdminAccount.PRESEED_FILE), "short\n");
+
+        AdminAccount account = open();
+
+        assertThat(data.resolve(AdminAccount.PRESEED_FILE)).doesNotExist();
+        assertThat(banners).hasSize(1);
+        assertThat(account.verify("admin", "short")).isFalse();
+        assertThat(account.mustChangePassword()).isTrue();
+    }
+
+    @Test
+    void preseedAfterTheFirstStartIsIgnoredAndDeleted() throws Exception {
+        open();
+        String initial = Files.readString(data.resolve(AdminAccount.INITIAL_FILE)).strip();
+        Files.writeString(data.resolve(AdminAccount.PRESEED_FILE), "a later pass phrase\n");
+
+        AdminAccount account = open();
+
+        assertThat(data.resolve(AdminAccount.PRESEED_FILE)).doesNotExist();
+        assertThat(account.verify("admin", "a later pass phrase")).isFalse();
+        assertThat(account.verify("admin", initial)).isTrue();
     }
 }

@@ -1,17 +1,28 @@
 package org.bakusoku.webconsole.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
+
+import java.nio.file.Path;
 
 import org.bakusoku.webconsole.internal.FakeHttp;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 class ConsoleSecurityProviderTest {
 
-    private final ConsoleSecurityProvider provider = new ConsoleSecurityProvider(
-            new AuthPreprocessor(mock(AdminAccount.class)));
+    @TempDir
+    static Path data;
+
+    private static ConsoleSecurityProvider provider;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        provider = new ConsoleSecurityProvider(new Fixture(data).preprocessor);
+    }
+
     private final FakeHttp.Response response = new FakeHttp.Response();
 
     @Test
