@@ -1,6 +1,8 @@
 /**
- * Model identity (id, name, sha256) shared by the detector, the repository and the console.
+ * Models as data: identity ({@link org.bakusoku.model.ModelInfo}), the repository that stores, validates,
+ * activates and rolls back detection models ({@link org.bakusoku.model.ModelRepository}), its manifests and
+ * its event topics.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.bakusoku.model;
