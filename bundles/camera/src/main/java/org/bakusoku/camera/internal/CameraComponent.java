@@ -1,18 +1,23 @@
 package org.bakusoku.camera.internal;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 
+import org.bakusoku.camera.capture.CameraSettings;
 import org.bakusoku.camera.capture.LatestFrameSlot;
 import org.bakusoku.camera.capture.PacingClock;
 import org.bakusoku.camera.control.AutoProbe;
 import org.bakusoku.camera.control.Camera;
 import org.bakusoku.camera.control.ProgramLocator;
+import org.bakusoku.camera.control.SourceKind;
 import org.bakusoku.camera.control.SourceSettings;
+import org.bakusoku.camera.file.ImageSequence;
+import org.bakusoku.camera.file.ImageSequences;
 import org.bakusoku.frame.CameraControl;
 import org.bakusoku.frame.CameraSetup;
 import org.bakusoku.frame.CameraState;
@@ -178,6 +183,7 @@ public final class CameraComponent implements FrameSource, CameraControl {
     public void update(CameraSetup change) {
         SourceSettings now = current();
         SourceSettings next = CameraConfigs.merge(now, change); // throws IllegalArgumentException with the reason
+        checkPlayable(next);
         ConfigurationAdmin admin = configAdmin;
         if (admin == null) {
             LOG.info("camera: no ConfigurationAdmin; applying {} {} without storing it", next.kind().configName(),
@@ -198,6 +204,28 @@ public final class CameraComponent implements FrameSource, CameraControl {
             LOG.info("camera: configuration changed to {} {}", next.kind().configName(), next.maskedUrl());
         } catch (IOException e) {
             throw new IllegalStateException("the camera configuration could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a file source (or the file fallback of {@code auto}) that cannot be played, before anything is
+     * stored, so that a typo never replaces a working source: the file is opened once and closed.
+     *
+     * @throws IllegalArgumentException with the reason (missing, unreadable, unsupported type)
+     */
+    static void checkPlayable(SourceSettings next) {
+        boolean fileUrl = next.kind() == SourceKind.FILE
+                || (next.kind() == SourceKind.AUTO && next.url() != null && !next.url().isBlank());
+        if (!fileUrl) {
+            return;
+        }
+        CameraSettings settings = CameraSettings.of(next.url(), 0, true);
+        try (ImageSequence sequence = ImageSequences.open(settings.path())) {
+            // opened: a video, an image or a folder with images
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("url: no such file or folder: " + settings.path());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("url: " + settings.path() + " cannot be played: " + e.getMessage());
         }
     }
 

@@ -123,6 +123,10 @@ class CameraComponentTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rtsp://");
         assertThatThrownBy(() -> component.update(new CameraSetup(null, null, null, null, 500.0, null, null)))
                 .hasMessageContaining("fps 500.0");
+        assertThatThrownBy(() -> component.update(new CameraSetup("file", "/no/such/video.avi", null, null, null,
+                null, null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> component.update(new CameraSetup("auto", "/no/such/folder", null, null, null,
+                null, null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such file");
         assertThat(component.awaitNewer(before.sequence(), EVENT_WAIT_MS).width()).isEqualTo(640);
         assertThat(component.setup().url()).isEqualTo(VIDEO);
     }
