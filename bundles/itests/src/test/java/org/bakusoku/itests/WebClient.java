@@ -109,7 +109,19 @@ final class WebClient {
                 + "\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(jar);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send("POST", path, headers, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        // A refused upload is answered (403) before its body is read, and the server may close the connection
+        // while the client is still writing: "Broken pipe" instead of the answer. Send it again, at most 3 times;
+        // the assertion still needs a real status. (Expect: 100-continue would avoid it, but Java 17's
+        // HttpClient hangs when the answer to it is not 100.)
+        for (int attempt = 1;; attempt++) {
+            try {
+                return send("POST", path, headers, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Answer send(String method, String path, Map<String, String> headers, String contentType, byte[] body)
