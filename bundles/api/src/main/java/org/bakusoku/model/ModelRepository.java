@@ -46,6 +46,12 @@ public interface ModelRepository {
     Optional<ModelManifest> active();
 
     /**
+     * @return the model {@link #rollback()} would make active (the most recent earlier active model that is
+     *         still installed), or empty if there is nothing to roll back to
+     */
+    Optional<ModelManifest> previous();
+
+    /**
      * Makes a model the active one: the detector loads it beside the current one and swaps between two frames.
      * Returns once the detector has been told; {@link ModelTopics#ACTIVATED} or {@link ModelTopics#ROLLED_BACK}
      * follows when the detector has (or has not) run it on frames.

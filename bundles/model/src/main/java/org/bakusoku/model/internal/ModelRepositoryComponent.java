@@ -197,6 +197,11 @@ public final class ModelRepositoryComponent implements ModelRepository, EventHan
     }
 
     @Override
+    public Optional<ModelManifest> previous() {
+        return core.previous();
+    }
+
+    @Override
     public ModelManifest activate(String id) throws ModelException {
         return core.activate(id);
     }

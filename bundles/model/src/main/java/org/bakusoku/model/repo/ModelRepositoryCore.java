@@ -71,9 +71,14 @@ public final class ModelRepositoryCore implements ModelRepository {
     public void start() {
         try {
             Optional<DetectorControl.Configured> configured = detector.configured();
-            if (configured.isEmpty() || !Files.isRegularFile(configured.get().model())) {
+            if (configured.isEmpty()) {
+                // Normal for a moment at start: the detector's configuration is not there yet; start() runs again.
+                LOG.debug("The detector has no model configured yet; no model is marked active");
+                return;
+            }
+            if (!Files.isRegularFile(configured.get().model())) {
                 LOG.warn("The detector's configured model {} is not a file; no model is marked active",
-                        configured.map(c -> c.model().toString()).orElse("(none)"));
+                        configured.get().model());
                 return;
             }
             DetectorControl.Configured c = configured.get();
@@ -143,6 +148,12 @@ public final class ModelRepositoryCore implements ModelRepository {
     public Optional<ModelManifest> active() {
         String active = store.state().active();
         return active == null ? Optional.empty() : store.find(active);
+    }
+
+    @Override
+    public Optional<ModelManifest> previous() {
+        List<String> history = store.state().history();
+        return history.isEmpty() ? Optional.empty() : store.find(history.get(history.size() - 1));
     }
 
     @Override

@@ -223,11 +223,14 @@ class ModelRepositoryCoreTest {
         ModelManifest a = install(MODEL_A, null, "a");
         ModelManifest b = install(MODEL_B, null, "b");
         repo.activate(a.id());
+        assertThat(repo.previous()).isEmpty();
         assertThatThrownBy(() -> repo.rollback()).extracting(e -> ((ModelException) e).reason())
                 .isEqualTo(Reason.NOTHING_TO_ROLL_BACK);
         repo.activate(b.id());
+        assertThat(repo.previous()).contains(a);
 
         assertThat(repo.rollback()).isEqualTo(a);
+        assertThat(repo.previous()).isEmpty();
 
         assertThat(repo.active()).contains(a);
         assertThat(detector.configured.name()).isEqualTo("a");
