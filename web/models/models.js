@@ -88,7 +88,7 @@
     tr.appendChild(text('td', model.validation.invoke_ms > 0 ? model.validation.invoke_ms.toFixed(1) + ' ms' : null));
     var v = model.validation;
     tr.appendChild(text('td', v.status + ': ' + v.message, v.status === 'FAILED' ? 'bks-models-failed' : ''));
-    tr.appendChild(text('td', model.uploaded_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')));
+    tr.appendChild(text('td', new Date(model.uploaded_at).toLocaleString()));
     var actions = document.createElement('td');
     actions.className = 'bks-models-actions';
     actions.appendChild(button('Validate', function () {
@@ -128,10 +128,15 @@
     var problem = el('bks-models-problem');
     if (state.last_problem) {
       problem.hidden = false;
-      problem.textContent = 'Last problem (' + state.last_problem.at + '): ' + state.last_problem.message;
+      problem.textContent = 'Last problem (' + new Date(state.last_problem.at).toLocaleString() + '): ' + state.last_problem.message;
     } else {
       problem.hidden = true;
     }
+    var previous = state.models.filter(function (m) { return m.id === state.rollback_id; })[0];
+    var rollback = el('bks-models-rollback');
+    rollback.disabled = !previous;
+    rollback.textContent = previous ? 'Roll back to ' + previous.name + ' (' + previous.id + ')'
+        : 'Roll back (no earlier model)';
     el('bks-models-limit').textContent = 'up to ' + Math.round(state.max_model_bytes / 1048576) + ' MiB';
     if (Date.now() > holdUntil) {
       var active = state.models.filter(function (m) { return m.active; })[0];

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * tensor, {@code Invoke()}, decode), frees the buffer at once so that the preprocessing thread can go on, and hands
  * the result to the listener with the latency from capture to detections ready.
  */
-public final class InferenceStage implements Runnable {
+public final class InferenceStage extends StageLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceStage.class);
 
@@ -28,8 +28,6 @@ public final class InferenceStage implements Runnable {
     private final LongSupplier nanoTime;
     private final long waitMs;
     private final FpsMeter fps = new FpsMeter();
-    private final RateLimitedLog errors = new RateLimitedLog(LOG);
-    private volatile boolean running = true;
 
     /**
      * @param detector the current detector, or null while none is available
@@ -42,6 +40,7 @@ public final class InferenceStage implements Runnable {
      */
     public InferenceStage(Supplier<Detector> detector, FrameExchange exchange, StageTiming timing,
             ResultListener listener, LongSupplier nanoTime, long waitMs) {
+        super(LOG, "pipeline step failed");
         this.detector = detector;
         this.exchange = exchange;
         this.timing = timing;
@@ -50,30 +49,13 @@ public final class InferenceStage implements Runnable {
         this.waitMs = waitMs;
     }
 
-    /** Asks the stage to end after the current frame. */
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public void run() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            try {
-                step();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                errors.error("pipeline step failed: " + e, e); // a detector bug must not end the pipeline
-            }
-        }
-    }
-
     /**
      * Analyses at most one prepared frame.
      *
      * @return true if a frame was analysed and handed to the listener
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public boolean step() throws InterruptedException {
         Detector det = detector.get();
         if (det == null) {

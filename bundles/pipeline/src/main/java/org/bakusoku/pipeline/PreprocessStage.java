@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Source and detector are looked up per frame, so either may be replaced while the stage runs.
  */
-public final class PreprocessStage implements Runnable {
+public final class PreprocessStage extends StageLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreprocessStage.class);
     /** Longest single wait of the pipeline's stages, milliseconds. */
@@ -31,8 +31,6 @@ public final class PreprocessStage implements Runnable {
     private final FrameExchange exchange;
     private final StageTiming timing;
     private final long waitMs;
-    private final RateLimitedLog errors = new RateLimitedLog(LOG);
-    private volatile boolean running = true;
     private long lastSequence;
 
     /**
@@ -45,29 +43,12 @@ public final class PreprocessStage implements Runnable {
      */
     public PreprocessStage(Supplier<FrameSource> source, Supplier<Detector> detector, FrameExchange exchange,
             StageTiming timing, long waitMs) {
+        super(LOG, "preprocessing failed");
         this.source = source;
         this.detector = detector;
         this.exchange = exchange;
         this.timing = timing;
         this.waitMs = waitMs;
-    }
-
-    /** Asks the stage to end after the current frame. */
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public void run() {
-        while (running && !Thread.currentThread().isInterrupted()) {
-            try {
-                step();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                errors.error("preprocessing failed: " + e, e); // a detector bug must not end the pipeline
-            }
-        }
     }
 
     /**
@@ -76,6 +57,7 @@ public final class PreprocessStage implements Runnable {
      * @return true if a prepared input was handed to the inference thread
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public boolean step() throws InterruptedException {
         FrameSource src = source.get();
         Detector det = detector.get();

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -17,6 +18,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,6 +71,64 @@ public final class FakeHttp {
         return request("GET", target, Map.of());
     }
 
+    /**
+     * Adds a body and its content type to a request.
+     *
+     * @return the request
+     */
+    public static HttpServletRequest withBody(HttpServletRequest request, String contentType, String body)
+            throws IOException {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+        when(request.getContentType()).thenReturn(contentType);
+        when(request.getInputStream()).thenReturn(new ServletInputStream() {
+            @Override
+            public int read() {
+                return bytes.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return bytes.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return request;
+    }
+
+    /** A blocking servlet output stream into a buffer; a test overrides {@link #flush()} to play a client leaving. */
+    public static class Output extends ServletOutputStream {
+        private final ByteArrayOutputStream bytes;
+
+        /** @param bytes receives what is written */
+        public Output(ByteArrayOutputStream bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** What a servlet wrote: status, headers, content type and body. */
     public static final class Response {
         public int status = HttpServletResponse.SC_OK;
@@ -86,24 +147,8 @@ public final class FakeHttp {
                 body.reset();
                 return null;
             }).when(mock).reset();
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    body.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
             try {
-                when(mock.getOutputStream()).thenReturn(out);
+                when(mock.getOutputStream()).thenReturn(new Output(body));
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

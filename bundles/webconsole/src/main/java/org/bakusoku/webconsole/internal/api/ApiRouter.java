@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -48,6 +49,26 @@ final class ApiRouter {
     }
 
     /**
+     * Dispatches a request to a servlet of its own, mapped below {@code /api/v1} by a longer pattern than
+     * {@code /api/v1/*}: its path info is relative to that pattern, so the route is taken from the request URI.
+     *
+     * @param request  a request below {@code /api/v1}
+     * @param response the response
+     * @throws IOException if the client went away
+     */
+    void dispatchByUri(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String below = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+        String routed = below.endsWith("/") && below.length() > 1 ? below.substring(0, below.length() - 1) : below;
+        dispatch(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getPathInfo() {
+                return routed;
+            }
+        }, response);
+    }
+
+    /**
      * @param request  a request whose path info is the path below {@code /api/v1}
      * @param response the response
      * @throws IOException if the client went away
@@ -56,8 +77,7 @@ final class ApiRouter {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         Map<String, Route> byMethod = routes.get(path);
         if (byMethod == null) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "not_found",
-                    "No API route " + PREFIX + path + "; see the route list in the webconsole README.");
+            Answer.noRoute(PREFIX + path).send(response);
             return;
         }
         Route route = byMethod.get(request.getMethod());
@@ -73,8 +93,7 @@ final class ApiRouter {
             LOG.error("{} {}{} failed", request.getMethod(), PREFIX, path, e);
             if (!response.isCommitted()) {
                 response.reset();
-                Json.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
-                        "The appliance could not answer (" + e.getClass().getSimpleName() + "); see its log.");
+                Answer.internalError(e).send(response);
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.bakusoku.webconsole.internal.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -88,11 +87,10 @@ public final class AuthApiServlet extends HttpServlet {
             } else if (path.startsWith("/tokens/") && path.length() > "/tokens/".length()) {
                 only("DELETE", method, response, () -> revokeToken(path.substring("/tokens/".length()), response));
             } else {
-                Json.error(response, HttpServletResponse.SC_NOT_FOUND, "not_found", "No API route " + PREFIX + path
-                        + "; see the route list in the webconsole README.");
+                Answer.noRoute(PREFIX + path).send(response);
             }
-        } catch (BadRequest e) {
-            Json.error(response, e.status, e.code, e.getMessage());
+        } catch (Json.Refused e) {
+            e.answer(response);
         }
     }
 
@@ -124,11 +122,11 @@ public final class AuthApiServlet extends HttpServlet {
         String current = body.path("current_password").asText(null);
         String next = body.path("new_password").asText(null);
         if (current == null || next == null) {
-            throw new BadRequest(400, "bad_request", "Send {\"current_password\": ..., \"new_password\": ...}.");
+            throw new Json.Refused(400, "bad_request", "Send {\"current_password\": ..., \"new_password\": ...}.");
         }
         String weak = Authenticator.passwordProblem(next, current);
         if (weak != null) {
-            throw new BadRequest(400, "weak_password", "New password refused: " + weak + ".");
+            throw new Json.Refused(400, "weak_password", "New password refused: " + weak + ".");
         }
         switch (auth.changePassword(caller, current, next, request.getRemoteAddr())) {
             case CHANGED -> Json.send(response, HttpServletResponse.SC_OK, Json.object().put("changed", true));
@@ -159,7 +157,7 @@ public final class AuthApiServlet extends HttpServlet {
         try {
             created = auth.tokens().create(name);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, "bad_request", "Token refused: " + e.getMessage() + ".");
+            throw new Json.Refused(400, "bad_request", "Token refused: " + e.getMessage() + ".");
         }
         LOG.info("API token {} ({}) created", created.token().id(), created.token().name());
         Json.send(response, HttpServletResponse.SC_CREATED, Json.object().put("id", created.token().id())
@@ -170,7 +168,7 @@ public final class AuthApiServlet extends HttpServlet {
 
     private void revokeToken(String id, HttpServletResponse response) throws IOException {
         if (!auth.tokens().revoke(id)) {
-            throw new BadRequest(404, "not_found", "No API token with this id.");
+            throw new Json.Refused(404, "not_found", "No API token with this id.");
         }
         LOG.info("API token {} revoked", id);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -178,35 +176,15 @@ public final class AuthApiServlet extends HttpServlet {
     }
 
     private static JsonNode body(HttpServletRequest request) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new BadRequest(415, "unsupported_media_type", "Send the body as application/json.");
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new BadRequest(413, "too_large", "The body is larger than " + MAX_BODY_BYTES + " bytes.");
-            }
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new BadRequest(400, "bad_request", "The body must be a JSON object.");
-            }
-            return node;
+        JsonNode node;
+        try {
+            node = Json.read(request, MAX_BODY_BYTES);
         } catch (JsonProcessingException e) {
-            throw new BadRequest(400, "bad_request", "The body is not valid JSON.");
+            throw new Json.Refused(400, "bad_request", "The body is not valid JSON.");
         }
-    }
-
-    /** A client error, answered with its status and code. */
-    private static final class BadRequest extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String code;
-
-        BadRequest(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
+        if (node == null || !node.isObject()) {
+            throw new Json.Refused(400, "bad_request", "The body must be a JSON object.");
         }
+        return node;
     }
 }

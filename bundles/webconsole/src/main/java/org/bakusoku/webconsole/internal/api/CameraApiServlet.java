@@ -19,7 +19,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -65,15 +64,6 @@ public final class CameraApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The router works on the path below /api/v1, whatever this servlet's own mapping.
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String below = path.startsWith(ApiRouter.PREFIX) ? path.substring(ApiRouter.PREFIX.length()) : path;
-        String routed = below.endsWith("/") && below.length() > 1 ? below.substring(0, below.length() - 1) : below;
-        router.dispatch(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getPathInfo() {
-                return routed;
-            }
-        }, response);
+        router.dispatchByUri(request, response);
     }
 }

@@ -1,11 +1,9 @@
 package org.bakusoku.webconsole.internal.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,7 +13,6 @@ import org.bakusoku.frame.FrameSourceStatus;
 import org.bakusoku.frame.LiveView;
 import org.bakusoku.frame.Snapshots;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,7 +103,8 @@ final class CameraRoutes {
         if (!available(response, control)) {
             return;
         }
-        JsonNode body = body(request, response);
+        JsonNode body = Json.readObject(request, response, MAX_BODY_BYTES,
+                "Send a JSON object such as {\"source\": \"rtsp\", \"url\": \"rtsp://camera/stream\"}.");
         if (body == null) {
             return;
         }
@@ -248,32 +246,6 @@ final class CameraRoutes {
         Json.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request",
                 name + " must be an integer within " + min + ".." + max + ".");
         return null;
-    }
-
-    /** @return the JSON object body, or null after answering 4xx */
-    private static JsonNode body(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            Json.error(response, 415, "unsupported_media_type", "Send the body as application/json.");
-            return null;
-        }
-        JsonNode body;
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                Json.error(response, 413, "too_large", "The body is larger than " + MAX_BODY_BYTES + " bytes.");
-                return null;
-            }
-            body = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            Json.error(response, 400, "bad_request", "Send a JSON object such as {\"source\": \"rtsp\", \"url\": "
-                    + "\"rtsp://camera/stream\"}.");
-            return null;
-        }
-        return body;
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,8 +1,6 @@
 package org.bakusoku.webconsole.internal.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.bakusoku.cpu.CpuException;
@@ -19,14 +17,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -121,16 +117,7 @@ public final class CpuApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The router works on the path below /api/v1, whatever this servlet's own mapping.
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String below = path.startsWith(ApiRouter.PREFIX) ? path.substring(ApiRouter.PREFIX.length()) : path;
-        String routed = below.endsWith("/") && below.length() > 1 ? below.substring(0, below.length() - 1) : below;
-        router.dispatch(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getPathInfo() {
-                return routed;
-            }
-        }, response);
+        router.dispatchByUri(request, response);
     }
 
     private static boolean available(HttpServletResponse response, Object... services) throws IOException {
@@ -179,24 +166,13 @@ public final class CpuApiServlet extends HttpServlet {
 
     /** @return the named string field of a JSON object body, or null after answering 4xx */
     private static String field(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            Json.error(response, 415, "unsupported_media_type", "Send the body as application/json.");
+        String example = "Send {\"" + name + "\": \"...\"} as JSON.";
+        JsonNode body = Json.readObject(request, response, MAX_BODY_BYTES, example);
+        if (body == null) {
             return null;
         }
-        JsonNode body;
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                Json.error(response, 413, "too_large", "The body is larger than " + MAX_BODY_BYTES + " bytes.");
-                return null;
-            }
-            body = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            body = null;
-        }
-        if (body == null || !body.path(name).isTextual()) {
-            Json.error(response, 400, "bad_request", "Send {\"" + name + "\": \"...\"} as JSON.");
+        if (!body.path(name).isTextual()) {
+            Json.error(response, 400, "bad_request", example);
             return null;
         }
         return body.path(name).asText();

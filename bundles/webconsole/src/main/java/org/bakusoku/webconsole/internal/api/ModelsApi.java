@@ -11,7 +11,6 @@ import org.bakusoku.model.ModelNotice;
 import org.bakusoku.model.ModelRepository;
 import org.bakusoku.model.ModelTask;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,8 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The model routes below {@code /api/v1} on the {@link ModelRepository}, apart from the servlet so that tests call
  * them directly. Shapes:
  * <ul>
- * <li>{@code GET /models}: {@code {active_id, max_model_bytes, models: [manifest + active],
- * tasks: [{kind, model, step, percent, started_at}], last_problem: {topic, model_id, message, at} | null}};</li>
+ * <li>{@code GET /models}: {@code {active_id, rollback_id (what a roll-back would activate, or null),
+ * max_model_bytes, models: [manifest + active], tasks: [{kind, model, step, percent, started_at}],
+ * last_problem: {topic, model_id, message, at} | null}};</li>
  * <li>a manifest: {@code {id, sha256, name, version, uploaded_at, size_bytes, input: {width, height, type},
  * output_kind, classes, max_detections, label_count, origin, validation: {status, message, invoke_ms,
  * validated_at}}};</li>
@@ -30,23 +30,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  */
 final class ModelsApi {
-
-    /**
-     * An answer: status and JSON body.
-     *
-     * @param status HTTP status
-     * @param body   JSON body
-     */
-    record Answer(int status, JsonNode body) {
-
-        static Answer ok(JsonNode body) {
-            return new Answer(200, body);
-        }
-
-        static Answer error(int status, String code, String message) {
-            return new Answer(status, Json.object().put("error", code).put("message", message));
-        }
-    }
 
     /** A route that may be refused by the repository. */
     @FunctionalInterface
@@ -73,6 +56,7 @@ final class ModelsApi {
             ObjectNode root = Json.object();
             Optional<ModelManifest> active = r.active();
             root.put("active_id", active.map(ModelManifest::id).orElse(null));
+            root.put("rollback_id", r.previous().map(ModelManifest::id).orElse(null));
             root.put("max_model_bytes", r.maxModelBytes());
             ArrayNode models = root.putArray("models");
             for (ModelManifest m : r.list()) {

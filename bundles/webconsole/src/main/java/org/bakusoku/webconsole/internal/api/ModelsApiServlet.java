@@ -70,64 +70,50 @@ public final class ModelsApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String below = path.substring(Math.min(path.length(), MODELS.length()));
-        ModelsApi.Answer answer;
-        try {
-            answer = route(request, below);
-        } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.getMethod(), path, e);
-            answer = ModelsApi.Answer.error(500, "internal_error",
-                    "The appliance could not answer (" + e.getClass().getSimpleName() + "); see its log.");
-        }
-        if (answer.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
-            response.setHeader("Allow", answer.body().path("allow").asText());
-        }
-        Json.send(response, answer.status(), answer.body());
+        Answer.serve(request, response, LOG, MODELS, below -> route(request, below));
     }
 
     /** Dispatches on the path below {@code /api/v1/models}: "", "/rollback", "/{id}", "/{id}/activate|validate". */
-    private ModelsApi.Answer route(HttpServletRequest request, String below) throws IOException {
+    private Answer route(HttpServletRequest request, String below) throws IOException {
         String method = request.getMethod();
         String[] segments = below.replaceAll("^/+|/+$", "").split("/");
         if (below.replace("/", "").isEmpty()) {
             return switch (method) {
                 case "GET" -> api.list();
                 case "POST" -> upload(request);
-                default -> notAllowed("GET, POST");
+                default -> Answer.notAllowed("GET, POST");
             };
         }
         if (segments.length == 1 && segments[0].equals("rollback")) {
-            return "POST".equals(method) ? api.rollback() : notAllowed("POST");
+            return "POST".equals(method) ? api.rollback() : Answer.notAllowed("POST");
         }
         if (segments.length == 1) {
             return switch (method) {
                 case "GET" -> api.get(segments[0]);
                 case "DELETE" -> api.delete(segments[0]);
-                default -> notAllowed("GET, DELETE");
+                default -> Answer.notAllowed("GET, DELETE");
             };
         }
         if (segments.length == 2 && (segments[1].equals("activate") || segments[1].equals("validate"))) {
             if (!"POST".equals(method)) {
-                return notAllowed("POST");
+                return Answer.notAllowed("POST");
             }
             return segments[1].equals("activate") ? api.activate(segments[0]) : api.validate(segments[0]);
         }
-        return ModelsApi.Answer.error(404, "not_found", "No API route " + MODELS + below
-                + "; see the route list in the webconsole README.");
+        return Answer.noRoute(MODELS + below);
     }
 
     /** {@code POST /models}: multipart {@code model}, optional {@code labels}, {@code name}. */
-    private ModelsApi.Answer upload(HttpServletRequest request) throws IOException {
+    private Answer upload(HttpServletRequest request) throws IOException {
         long max = api.maxModelBytes();
         long length = request.getContentLengthLong();
         if (max > 0 && length > max + FORM_OVERHEAD) {
-            return ModelsApi.Answer.error(413, "too_large", "The upload has " + length + " bytes; models up to "
+            return Answer.error(413, "too_large", "The upload has " + length + " bytes; models up to "
                     + max + " bytes are accepted (upload.max.bytes of org.bakusoku.model). Nothing was read.");
         }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            return ModelsApi.Answer.error(400, "bad_request", "Send the model as multipart/form-data with the fields"
+            return Answer.error(400, "bad_request", "Send the model as multipart/form-data with the fields"
                     + " model (the .tflite file), optional labels (a text file) and name.");
         }
         Part model;
@@ -136,13 +122,13 @@ public final class ModelsApiServlet extends HttpServlet {
             model = request.getPart("model");
             labels = request.getPart("labels");
         } catch (IllegalStateException e) {
-            return ModelsApi.Answer.error(413, "too_large", "The upload is larger than this appliance accepts.");
+            return Answer.error(413, "too_large", "The upload is larger than this appliance accepts.");
         } catch (ServletException e) {
-            return ModelsApi.Answer.error(400, "bad_request", "The multipart upload could not be read: "
+            return Answer.error(400, "bad_request", "The multipart upload could not be read: "
                     + e.getMessage());
         }
         if (model == null || model.getSize() == 0 && model.getSubmittedFileName() == null) {
-            return ModelsApi.Answer.error(400, "bad_request", "The multipart field 'model' (the .tflite file) is"
+            return Answer.error(400, "bad_request", "The multipart field 'model' (the .tflite file) is"
                     + " missing.");
         }
         String name = request.getParameter("name");
@@ -159,12 +145,5 @@ public final class ModelsApiServlet extends HttpServlet {
                 labels.delete();
             }
         }
-    }
-
-    private static ModelsApi.Answer notAllowed(String allowed) {
-        ModelsApi.Answer answer = ModelsApi.Answer.error(405, "method_not_allowed", "This route accepts " + allowed
-                + ".");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) answer.body()).put("allow", allowed);
-        return answer;
     }
 }

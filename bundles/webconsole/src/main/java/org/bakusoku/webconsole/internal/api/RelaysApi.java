@@ -8,11 +8,8 @@ import java.util.function.Supplier;
 import org.bakusoku.relay.RelayController;
 import org.bakusoku.relay.RuleStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The relay and rule routes below {@code /api/v1}, apart from servlets so that tests call them directly:
@@ -32,17 +29,6 @@ final class RelaysApi {
     /** Default and largest {@code limit} of the events route. */
     static final int DEFAULT_EVENTS = 50;
     static final int MAX_EVENTS = 200;
-
-    /** An answer: status and body (an error body already has the API's error shape). */
-    record Answer(int status, JsonNode body) {
-        static Answer ok(JsonNode body) {
-            return new Answer(HttpServletResponse.SC_OK, body);
-        }
-
-        static Answer error(int status, String code, String message) {
-            return new Answer(status, Json.MAPPER.createObjectNode().put("error", code).put("message", message));
-        }
-    }
 
     private final Supplier<RelayController> controller;
     private final Supplier<List<RuleStatus>> rules;

@@ -61,20 +61,8 @@ public final class RelaysApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String below = path.substring(Math.min(path.length(), ApiRouter.PREFIX.length()));
-        RelaysApi.Answer answer;
-        try {
-            answer = route(api, request.getMethod(), below, request::getParameter, user(request));
-        } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.getMethod(), path, e);
-            answer = RelaysApi.Answer.error(500, "internal_error",
-                    "The appliance could not answer (" + e.getClass().getSimpleName() + "); see its log.");
-        }
-        if (answer.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
-            response.setHeader("Allow", answer.body().path("allow").asText());
-        }
-        Json.send(response, answer.status(), answer.body());
+        Answer.serve(request, response, LOG, ApiRouter.PREFIX,
+                below -> route(api, request.getMethod(), below, request::getParameter, user(request)));
     }
 
     /** Query parameters by name. */
@@ -90,7 +78,7 @@ public final class RelaysApiServlet extends HttpServlet {
      * @param user   who asks, for relay reasons
      * @return the answer; 404 for an unknown path, 405 (with {@code allow}) for a known path and another method
      */
-    static RelaysApi.Answer route(RelaysApi api, String method, String below, Parameters query, String user) {
+    static Answer route(RelaysApi api, String method, String below, Parameters query, String user) {
         String trimmed = below.endsWith("/") && below.length() > 1 ? below.substring(0, below.length() - 1) : below;
         String[] segments = trimmed.substring(Math.min(1, trimmed.length())).split("/");
         if (segments.length == 1 && segments[0].equals("rules")) {
@@ -120,17 +108,14 @@ public final class RelaysApiServlet extends HttpServlet {
                     break;
             }
         }
-        return RelaysApi.Answer.error(404, "not_found",
-                "No API route " + ApiRouter.PREFIX + below + "; see the route list in the webconsole README.");
+        return Answer.noRoute(ApiRouter.PREFIX + below);
     }
 
-    private static RelaysApi.Answer only(String allowed, String method, Supplier<RelaysApi.Answer> route) {
+    private static Answer only(String allowed, String method, Supplier<Answer> route) {
         if (allowed.equals(method)) {
             return route.get();
         }
-        RelaysApi.Answer answer = RelaysApi.Answer.error(405, "method_not_allowed", "This route accepts " + allowed + ".");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) answer.body()).put("allow", allowed);
-        return answer;
+        return Answer.notAllowed(allowed);
     }
 
     private static String user(HttpServletRequest request) {

@@ -1,14 +1,9 @@
 package org.bakusoku.webconsole.internal.page;
 
-import java.io.IOException;
-
 import org.osgi.service.component.annotations.Component;
 import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console page "Bakusoku / Camera" at {@code /system/console/camera}: the live view (an MJPEG stream of the
@@ -24,21 +19,16 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=Camera",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + CameraPage.LABEL + "/res/camera/camera.css" })
-public final class CameraPage extends HttpServlet {
+public final class CameraPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "camera";
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute the console sets to {@code <context path>/system/console/<label>}. */
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        String pluginRoot = root instanceof String s ? s : "/system/console/" + LABEL;
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().println(skeleton(pluginRoot));
+    /** Creates the page; Declarative Services registers it with the console. */
+    public CameraPage() {
+        super(LABEL, (pluginRoot, appRoot) -> skeleton(pluginRoot));
     }
 
     /**
@@ -46,7 +36,7 @@ public final class CameraPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/camera/camera.js");
+        String script = script(pluginRoot, LABEL);
         String console = pluginRoot.substring(0, pluginRoot.length() - LABEL.length());
         return """
                 <div id="bks-camera" class="bks" data-api="/api/v1">

@@ -1,14 +1,9 @@
 package org.bakusoku.webconsole.internal.page;
 
-import java.io.IOException;
-
 import org.osgi.service.component.annotations.Component;
 import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console page "Bakusoku / CPU" at {@code /system/console/cpu}: governor selector, a chart of frequency
@@ -26,21 +21,16 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=CPU",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + CpuPage.LABEL + "/res/cpu/cpu.css" })
-public final class CpuPage extends HttpServlet {
+public final class CpuPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "cpu";
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute the console sets to {@code <context path>/system/console/<label>}. */
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        String pluginRoot = root instanceof String s ? s : "/system/console/" + LABEL;
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().println(skeleton(pluginRoot));
+    /** Creates the page; Declarative Services registers it with the console. */
+    public CpuPage() {
+        super(LABEL, (pluginRoot, appRoot) -> skeleton(pluginRoot));
     }
 
     /**
@@ -48,7 +38,7 @@ public final class CpuPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/cpu/cpu.js");
+        String script = script(pluginRoot, LABEL);
         return """
                 <div id="bks-cpu" class="bks" data-api="%s">
                   <p id="bks-cpu-status" class="bks-status">Reading the CPU&hellip;</p>

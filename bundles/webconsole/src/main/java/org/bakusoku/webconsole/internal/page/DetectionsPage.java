@@ -1,15 +1,9 @@
 package org.bakusoku.webconsole.internal.page;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-
 import org.osgi.service.component.annotations.Component;
 import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console page "Bakusoku / Detections" at {@code /system/console/detections}: the latest frame with
@@ -29,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=Detections",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + DetectionsPage.LABEL + "/res/detections/detections.css" })
-public final class DetectionsPage extends HttpServlet {
+public final class DetectionsPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "detections";
@@ -37,16 +31,10 @@ public final class DetectionsPage extends HttpServlet {
     static final String API_BASE = "/api/v1";
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute the console sets to {@code <context path>/system/console/<label>}. */
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        String pluginRoot = root instanceof String s ? s : "/system/console/" + LABEL;
-        response.setContentType("text/html;charset=UTF-8");
-        PrintWriter out = response.getWriter();
-        out.println(skeleton(pluginRoot));
+    /** Creates the page; Declarative Services registers it with the console. */
+    public DetectionsPage() {
+        super(LABEL, (pluginRoot, appRoot) -> skeleton(pluginRoot));
     }
 
     /**
@@ -54,7 +42,7 @@ public final class DetectionsPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/detections/detections.js");
+        String script = script(pluginRoot, LABEL);
         return """
                 <div id="bks-detections" class="bks" data-api="%s">
                   <p id="bks-status" class="bks-status">Waiting for the first frame&hellip;</p>

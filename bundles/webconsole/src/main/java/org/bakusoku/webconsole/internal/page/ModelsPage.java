@@ -1,14 +1,8 @@
 package org.bakusoku.webconsole.internal.page;
 
-import java.io.IOException;
-
 import org.osgi.service.component.annotations.Component;
-import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console page "Bakusoku / Models" at {@code /system/console/models}: the installed models with the active
@@ -25,20 +19,16 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=Models",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + ModelsPage.LABEL + "/res/models/models.css" })
-public final class ModelsPage extends HttpServlet {
+public final class ModelsPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "models";
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute the console sets to {@code <context path>/system/console/<label>}. */
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().println(skeleton(root instanceof String s ? s : "/system/console/" + LABEL));
+    /** Creates the page; Declarative Services registers it with the console. */
+    public ModelsPage() {
+        super(LABEL, (pluginRoot, appRoot) -> skeleton(pluginRoot));
     }
 
     /**
@@ -46,7 +36,7 @@ public final class ModelsPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/models/models.js");
+        String script = script(pluginRoot, LABEL);
         return """
                 <div id="bks-models" class="bks" data-api="/api/v1/models">
                   <p id="bks-models-status" class="bks-status">Reading the models&hellip;</p>
@@ -57,8 +47,8 @@ public final class ModelsPage extends HttpServlet {
                       <th>Invoke</th><th>Validation</th><th>Installed</th><th>Actions</th></tr></thead>
                     <tbody id="bks-models-list"></tbody>
                   </table>
-                  <p><button type="button" id="bks-models-rollback" class="ui-button">Roll back to the previous
-                    model</button></p>
+                  <p><button type="button" id="bks-models-rollback" class="ui-button" disabled>Roll back
+                    </button></p>
                   <h3>Upload a model</h3>
                   <form id="bks-models-upload" class="bks-upload">
                     <label>Model (.tflite) <input type="file" name="model" accept=".tflite" required></label>

@@ -1,14 +1,9 @@
 package org.bakusoku.webconsole.internal.page;
 
-import java.io.IOException;
-
 import org.osgi.service.component.annotations.Component;
 import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The console page "Bakusoku / Relays" at {@code /system/console/relays}: how GPIO is reached, each relay's
@@ -26,24 +21,16 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=Relays",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + RelaysPage.LABEL + "/res/relays/relays.css" })
-public final class RelaysPage extends HttpServlet {
+public final class RelaysPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "relays";
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute the console sets to {@code <context path>/system/console/<label>}. */
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
-    /** Request attribute the console sets to {@code <context path>/system/console}. */
-    private static final String APP_ROOT = "felix.webconsole.appRoot";
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        Object app = request.getAttribute(APP_ROOT);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().println(skeleton(root instanceof String s ? s : "/system/console/" + LABEL,
-                app instanceof String a ? a : "/system/console"));
+    /** Creates the page; Declarative Services registers it with the console. */
+    public RelaysPage() {
+        super(LABEL, RelaysPage::skeleton);
     }
 
     /**
@@ -52,7 +39,7 @@ public final class RelaysPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot, String appRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/relays/relays.js");
+        String script = script(pluginRoot, LABEL);
         String config = Encode.forHtmlAttribute(appRoot + "/configMgr");
         return """
                 <div id="bks-relays" class="bks" data-api="%s">

@@ -1,13 +1,11 @@
 package org.bakusoku.webconsole.internal.page;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 
 import org.osgi.service.component.annotations.Component;
 import org.owasp.encoder.Encode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.title=Security",
         "felix.webconsole.category=Bakusoku",
         "felix.webconsole.css=/" + SecurityPage.LABEL + "/res/security/security.css" })
-public final class SecurityPage extends HttpServlet {
+public final class SecurityPage extends BakusokuPage {
 
     /** URL segment below {@code /system/console}. */
     static final String LABEL = "security";
@@ -36,16 +34,17 @@ public final class SecurityPage extends HttpServlet {
     static final String HOME = "/system/console/detections";
 
     private static final long serialVersionUID = 1L;
-    private static final String PLUGIN_ROOT = "felix.webconsole.pluginRoot";
+
+    /** Creates the page; Declarative Services registers it with the console. */
+    public SecurityPage() {
+        super(LABEL, (pluginRoot, appRoot) -> skeleton(pluginRoot));
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object root = request.getAttribute(PLUGIN_ROOT);
-        String pluginRoot = root instanceof String s ? s : "/system/console/" + LABEL;
-        response.setContentType("text/html;charset=UTF-8");
+        // The page where the password and the API tokens are managed stays out of browser and proxy caches.
         response.setHeader("Cache-Control", "no-store");
-        PrintWriter out = response.getWriter();
-        out.println(skeleton(pluginRoot));
+        super.doGet(request, response);
     }
 
     /**
@@ -53,7 +52,7 @@ public final class SecurityPage extends HttpServlet {
      * @return the page's HTML fragment (the console adds head, navigation and footer)
      */
     static String skeleton(String pluginRoot) {
-        String script = Encode.forHtmlAttribute(pluginRoot + "/res/security/security.js");
+        String script = script(pluginRoot, LABEL);
         return """
                 <div id="bks-security" class="bks" data-api="%s" data-home="%s">
                   <p id="bks-sec-status" class="bks-status" role="status"></p>

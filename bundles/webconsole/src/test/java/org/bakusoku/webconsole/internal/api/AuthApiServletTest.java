@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.bakusoku.webconsole.internal.FakeHttp;
 import org.bakusoku.webconsole.internal.auth.AdminAccount;
 import org.bakusoku.webconsole.internal.auth.AuthPreprocessor;
 import org.bakusoku.webconsole.internal.auth.Authenticator;
@@ -40,7 +41,7 @@ class AuthApiServletTest {
         HttpServletRequest request = Web.request(method, "/api/v1/auth" + path, headers);
         when(request.getPathInfo()).thenReturn(path); // as the whiteboard sets it for the /api/v1/auth/* servlet
         if (json != null) {
-            Web.withBody(request, "application/json", json);
+            FakeHttp.withBody(request, "application/json", json);
         }
         Web.Response response = new Web.Response();
         FilterChain chain = (req, res) -> servlet.service(req, res);
@@ -126,8 +127,11 @@ class AuthApiServletTest {
         assertThat(call("POST", "/tokens", script, "{\"name\": \"\"}").fake.json().get("message").asText())
                 .contains("1 to 64 characters");
         assertThat(call("POST", "/tokens", script, "[1, 2]").status()).isEqualTo(400);
-        assertThat(call("POST", "/tokens", script, "{oops").status()).isEqualTo(400);
-        HttpServletRequest form = Web.withBody(Web.request("POST", "/api/v1/auth/tokens", script),
+        assertThat(call("POST", "/tokens", script, "{oops").fake.json().get("message").asText())
+                .isEqualTo("The body is not valid JSON.");
+        assertThat(call("POST", "/tokens", script, "").fake.json().get("message").asText())
+                .isEqualTo("The body must be a JSON object.");
+        HttpServletRequest form = FakeHttp.withBody(Web.request("POST", "/api/v1/auth/tokens", script),
                 "application/x-www-form-urlencoded", "name=x");
         when(form.getPathInfo()).thenReturn("/tokens");
         Web.Response refused = new Web.Response();

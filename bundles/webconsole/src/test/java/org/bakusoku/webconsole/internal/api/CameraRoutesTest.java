@@ -8,7 +8,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,10 +25,6 @@ import org.bakusoku.webconsole.internal.FakeHttp;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 
 class CameraRoutesTest {
@@ -57,31 +52,7 @@ class CameraRoutesTest {
     }
 
     private static HttpServletRequest put(String json) throws IOException {
-        HttpServletRequest request = FakeHttp.request("PUT", "/api/v1/camera", Map.of());
-        when(request.getContentType()).thenReturn("application/json");
-        ByteArrayInputStream bytes = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
-        when(request.getInputStream()).thenReturn(new ServletInputStream() {
-            @Override
-            public int read() {
-                return bytes.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return bytes.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        return request;
+        return FakeHttp.withBody(FakeHttp.request("PUT", "/api/v1/camera", Map.of()), "application/json", json);
     }
 
     @Test
@@ -123,6 +94,8 @@ class CameraRoutesTest {
         assertThat(call(put("{\"width\": \"wide\"}")).json().get("message").asText())
                 .isEqualTo("width must be a whole number");
         assertThat(call(put("[1, 2]")).status).isEqualTo(400);
+        assertThat(call(put("{\"url\": \"" + "x".repeat(CameraRoutes.MAX_BODY_BYTES) + "\"}")).json().get("error")
+                .asText()).isEqualTo("too_large");
         verify(untouched, never()).update(any());
     }
 
@@ -163,14 +136,8 @@ class CameraRoutesTest {
                 : after == 7 ? new LiveView.Picture(9, T0 + 100, second) : null;
         live.set(view);
         FakeHttp.Response response = new FakeHttp.Response();
-        StringBuilder sent = new StringBuilder();
-        when(response.mock.getOutputStream()).thenReturn(new ServletOutputStream() {
+        when(response.mock.getOutputStream()).thenReturn(new FakeHttp.Output(response.body) {
             private int flushes;
-
-            @Override
-            public void write(int b) {
-                sent.append((char) b);
-            }
 
             @Override
             public void flush() throws IOException {
@@ -178,22 +145,12 @@ class CameraRoutesTest {
                     throw new IOException("viewer closed the page"); // how Jetty reports a gone client
                 }
             }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
-            }
         });
 
         router.dispatch(FakeHttp.get("/api/v1/camera/live.mjpeg"), response.mock);
 
         assertThat(response.contentType).isEqualTo("multipart/x-mixed-replace; boundary=bakusoku-live");
-        assertThat(sent.toString()).isEqualTo("--bakusoku-live\r\nContent-Type: image/jpeg\r\nContent-Length: 3\r\n"
+        assertThat(response.body.toString(StandardCharsets.ISO_8859_1)).isEqualTo("--bakusoku-live\r\nContent-Type: image/jpeg\r\nContent-Length: 3\r\n"
                 + "X-Frame-Time-Ms: 1714564800250\r\n\r\n\u0001\u0002\u0003\r\n"
                 + "--bakusoku-live\r\nContent-Type: image/jpeg\r\nContent-Length: 2\r\n"
                 + "X-Frame-Time-Ms: 1714564800350\r\n\r\n\u0004\u0005\r\n");

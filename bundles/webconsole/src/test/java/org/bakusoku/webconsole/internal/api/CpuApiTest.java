@@ -1,10 +1,7 @@
 package org.bakusoku.webconsole.internal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +25,6 @@ import org.bakusoku.cpu.TrybootPhase;
 import org.bakusoku.webconsole.internal.FakeHttp;
 import org.junit.jupiter.api.Test;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
 class CpuApiTest {
@@ -53,31 +48,7 @@ class CpuApiTest {
     }
 
     private FakeHttp.Response send(String method, String target, String contentType, String body) throws Exception {
-        HttpServletRequest request = FakeHttp.request(method, target, Map.of());
-        when(request.getContentType()).thenReturn(contentType);
-        ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
-        when(request.getInputStream()).thenReturn(new ServletInputStream() {
-            @Override
-            public int read() {
-                return bytes.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return bytes.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        return call(request);
+        return call(FakeHttp.withBody(FakeHttp.request(method, target, Map.of()), contentType, body));
     }
 
     @Test
@@ -159,6 +130,10 @@ class CpuApiTest {
                 .isEqualTo(415);
         assertThat(send("PUT", "/api/v1/cpu/governor", "application/json", "{\"gov\": 1}").status).isEqualTo(400);
         assertThat(send("PUT", "/api/v1/cpu/governor", "application/json", "not json").status).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/cpu/governor", "application/json", "[\"governor\"]").json().get("message")
+                .asText()).isEqualTo("Send {\"governor\": \"...\"} as JSON.");
+        assertThat(send("PUT", "/api/v1/cpu/governor", "application/json", " ".repeat(CpuApiServlet.MAX_BODY_BYTES + 1))
+                .status).isEqualTo(413);
     }
 
     @Test

@@ -42,16 +42,18 @@ class ModelsApiTest {
     void listsManifestsWithTheActiveOneMarkedProgressAndTheLastProblem() {
         when(repo.list()).thenReturn(List.of(A, B));
         when(repo.active()).thenReturn(Optional.of(B));
+        when(repo.previous()).thenReturn(Optional.of(A));
         when(repo.maxModelBytes()).thenReturn(64L << 20);
         when(repo.tasks()).thenReturn(List.of(new ModelTask("install", "faces2", "ran frame 2 of 3", 60,
                 1_764_400_002_000L)));
         when(repo.lastProblem()).thenReturn(Optional.of(new ModelNotice(ModelTopics.ROLLED_BACK, SHA_A.substring(0,
                 12), "the detector produced no result with x within 10 s of the switch", 1_764_400_003_000L)));
 
-        ModelsApi.Answer answer = api.list();
+        Answer answer = api.list();
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("active_id").asText()).isEqualTo("bbbbbbbbbbbb");
+        assertThat(answer.body().path("rollback_id").asText()).isEqualTo("aaaaaaaaaaaa");
         assertThat(answer.body().path("max_model_bytes").asLong()).isEqualTo(67_108_864L);
         assertThat(answer.body().path("models")).extracting(m -> m.path("active").asBoolean()).containsExactly(false,
                 true);
@@ -75,8 +77,8 @@ class ModelsApiTest {
         when(repo.rollback()).thenThrow(new ModelException(Reason.NOTHING_TO_ROLL_BACK, "nothing"));
         org.mockito.Mockito.doThrow(new ModelException(Reason.ACTIVE, "active")).when(repo).delete("aaaaaaaaaaaa");
 
-        ModelsApi.Answer twin = api.install(new ByteArrayInputStream(new byte[1]), null, "again");
-        ModelsApi.Answer classifier = api.install(new ByteArrayInputStream(new byte[1]), null, "imagenet");
+        Answer twin = api.install(new ByteArrayInputStream(new byte[1]), null, "again");
+        Answer classifier = api.install(new ByteArrayInputStream(new byte[1]), null, "imagenet");
 
         assertThat(twin.status()).isEqualTo(409);
         assertThat(twin.body().path("error").asText()).isEqualTo("already_installed");

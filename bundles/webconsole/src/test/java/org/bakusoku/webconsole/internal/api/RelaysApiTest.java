@@ -32,7 +32,7 @@ class RelaysApiTest {
     private final List<RuleStatus> rules = new ArrayList<>();
     private final RelaysApi api = new RelaysApi(current::get, () -> rules);
 
-    private RelaysApi.Answer call(String method, String target) {
+    private Answer call(String method, String target) {
         int q = target.indexOf('?');
         Map<String, String> params = new java.util.HashMap<>();
         if (q >= 0) {
@@ -45,13 +45,13 @@ class RelaysApiTest {
     }
 
     /** @return the body as a client reads it (serialized and parsed again: number types as on the wire) */
-    private static com.fasterxml.jackson.databind.JsonNode wire(RelaysApi.Answer answer) throws Exception {
+    private static com.fasterxml.jackson.databind.JsonNode wire(Answer answer) throws Exception {
         return FakeHttp.json(Json.MAPPER.writeValueAsString(answer.body()));
     }
 
     @Test
     void relaysListStateCauseAndDetection() throws Exception {
-        RelaysApi.Answer answer = call("GET", "/relays");
+        Answer answer = call("GET", "/relays");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(wire(answer)).isEqualTo(FakeHttp.json("""
@@ -69,8 +69,8 @@ class RelaysApiTest {
 
     @Test
     void pulseAndResetCommandTheControllerAndAnswerTheRelay() {
-        RelaysApi.Answer pulse = call("POST", "/relays/gate/pulse?ms=1500");
-        RelaysApi.Answer reset = call("POST", "/relays/alarm/reset");
+        Answer pulse = call("POST", "/relays/gate/pulse?ms=1500");
+        Answer reset = call("POST", "/relays/alarm/reset");
 
         assertThat(pulse.status()).isEqualTo(200);
         assertThat(pulse.body().get("on").asBoolean()).isTrue();
@@ -89,7 +89,7 @@ class RelaysApiTest {
                 .isEqualTo("Give the pulse length as ?ms=N, N in 1..3600000 milliseconds; got 'soon'.");
         assertThat(call("POST", "/relays/siren/pulse?ms=100").status()).isEqualTo(404);
         controller.lockedOut = true;
-        RelaysApi.Answer locked = call("POST", "/relays/alarm/pulse?ms=100");
+        Answer locked = call("POST", "/relays/alarm/pulse?ms=100");
         assertThat(locked.status()).isEqualTo(409);
         assertThat(locked.body().get("error").asText()).isEqualTo("locked_out");
         assertThat(controller.commands).isEmpty();
@@ -97,7 +97,7 @@ class RelaysApiTest {
 
     @Test
     void eventsAreLimitedAndCarryTheirCause() throws Exception {
-        RelaysApi.Answer answer = call("GET", "/relays/events?limit=1");
+        Answer answer = call("GET", "/relays/events?limit=1");
 
         assertThat(wire(answer)).isEqualTo(FakeHttp.json("""
                 [{"at": "2024-05-01T12:00:00.250Z", "at_ms": 1714564800250, "id": "alarm", "bcm_pin": 17,
@@ -141,14 +141,14 @@ class RelaysApiTest {
     void unknownPathsWrongMethodsAndNoControllerAnswerInTheErrorShape() {
         assertThat(call("GET", "/relays/alarm/toggle").status()).isEqualTo(404);
         assertThat(call("GET", "/relays/a/b/c").status()).isEqualTo(404);
-        RelaysApi.Answer wrong = call("GET", "/relays/alarm/pulse");
+        Answer wrong = call("GET", "/relays/alarm/pulse");
         assertThat(wrong.status()).isEqualTo(405);
         assertThat(wrong.body().get("allow").asText()).isEqualTo("POST");
         assertThat(call("DELETE", "/relays").status()).isEqualTo(405);
         assertThat(call("GET", "/relays/").status()).isEqualTo(200);
 
         current.set(null);
-        RelaysApi.Answer none = call("POST", "/relays/alarm/reset");
+        Answer none = call("POST", "/relays/alarm/reset");
         assertThat(none.status()).isEqualTo(503);
         assertThat(none.body().get("error").asText()).isEqualTo("relays_unavailable");
         assertThat(call("GET", "/rules").status()).isEqualTo(200);

@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,14 +18,12 @@ import java.util.Map;
 
 import org.bakusoku.webconsole.internal.FakeHttp;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Requests and responses for the auth tests: {@link FakeHttp}'s stand-ins plus cookies, the request's own
- * origin ({@code http://pi.local:8080}), query string, body, redirects and added headers.
+ * origin ({@code http://pi.local:8080}), query string, redirects and added headers.
  */
 public final class Web {
 
@@ -53,34 +50,6 @@ public final class Web {
             }
             when(request.getCookies()).thenReturn(cookies.toArray(new Cookie[0]));
         }
-        return request;
-    }
-
-    /** Adds a body and content type to a request. */
-    public static HttpServletRequest withBody(HttpServletRequest request, String contentType, String body) throws IOException {
-        ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
-        when(request.getContentType()).thenReturn(contentType);
-        when(request.getInputStream()).thenReturn(new ServletInputStream() {
-            @Override
-            public int read() {
-                return bytes.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return bytes.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        });
         return request;
     }
 
