@@ -79,8 +79,8 @@
         var row = document.createElement('tr');
         cell(row, token.name);
         cell(row, token.id);
-        cell(row, token.created_at);
-        cell(row, token.last_used_at || 'not since start');
+        cell(row, new Date(token.created_at).toLocaleString());
+        cell(row, token.last_used_at ? new Date(token.last_used_at).toLocaleString() : 'not since start');
         var button = document.createElement('button');
         button.type = 'button';
         button.textContent = 'Revoke';

@@ -1,12 +1,12 @@
 package org.bakusoku.webconsole.internal.auth;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail: who did what, when, from where; one line per login, failed login, logout, password
- * change and state-changing request, in {@code <data>/}{@value #FILE}.
+ * change and state-changing request, in {@code <data>/}{@value #FILE} (mode 0600: it names users and
+ * client addresses).
  *
  * <p>Line format (UTF-8, fields separated by one space):
  * <pre>2026-11-29T13:35:00.123Z who=admin via=session from=192.168.1.20 what="POST /system/console/bundles" result=302</pre>
@@ -78,9 +79,11 @@ public final class AuditLog {
                 + " what=\"" + quoted(what) + "\" result=" + word(result) + "\n";
         try {
             rotateIfFull();
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-                out.write(line);
+            try (FileChannel out = SecretFiles.openOwnerOnlyForAppend(file)) {
+                ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
             }
             failedBefore = false;
         } catch (IOException e) {

@@ -285,12 +285,19 @@ public final class AuthPreprocessor implements Preprocessor {
         return ("GET".equals(method) || "POST".equals(method)) && Navigation.LOGIN_PATH.equals(path);
     }
 
+    /**
+     * The URL the first-start banner shows: {@code localhost} while the console listens on the loopback
+     * address only (the default), the machine's host name once it listens on the LAN.
+     */
     private static String consoleUrl(BundleContext context) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
+        String bind = property(context, "org.apache.felix.http.host", "127.0.0.1");
+        String host = "localhost";
+        if (!bind.startsWith("127.") && !bind.equals("localhost") && !bind.equals("::1")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind;
+            }
         }
         return "http://" + host + ":" + property(context, "org.osgi.service.http.port", "8080")
                 + Navigation.LOGIN_PATH;

@@ -68,6 +68,24 @@ public final class SecretFiles {
         writeNew(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Opens {@code target} for appending, creating it with mode 0600 if it does not exist (an existing file
+     * keeps its mode). For logs that name users and client addresses.
+     *
+     * @param target file to append to
+     * @return a channel positioned at the end; the caller closes it
+     * @throws IOException if the file cannot be opened or created
+     */
+    public static FileChannel openOwnerOnlyForAppend(Path target) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(target, options, OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(target, options); // no POSIX permissions (not the appliance's case)
+        }
+    }
+
     private static void writeNew(Path target, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(target,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +31,8 @@ class AuditLogTest {
                 "2026-11-29T13:35:00.123Z who=admin via=session from=192.168.1.20 "
                         + "what=\"POST /system/console/bundles\" result=302",
                 "2026-11-29T13:35:00.123Z who=- via=form from=192.168.1.66 what=\"login\" result=refused");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(AuditLog.FILE))))
+                .isEqualTo("rw-------");
     }
 
     @Test
