@@ -40,9 +40,16 @@ sed 's/^over_voltage=2/force_turbo=1/' "$root/staging/tryboot.txt" > "$root/stag
 
 "$helper" write-boot config.txt "$root/staging/tryboot.txt" && cmp -s "$boot/config.txt" "$boot/tryboot.txt" \
   && ok "commit written to config.txt" || fail "commit"
-ls "$boot/bakusoku-backups" | grep -q '^config.txt\.' && cmp -s "$boot/bakusoku-backups/$(ls "$boot/bakusoku-backups" | grep '^config.txt\.' | head -1)" "$root/original" \
-  && ok "config.txt backed up" || fail "no backup"
+set -- "$boot/bakusoku-backups/config.txt".*
+[ -e "$1" ] && cmp -s "$1" "$root/original" && ok "config.txt backed up" || fail "no backup"
 "$helper" delete-boot tryboot.txt && [ ! -e "$boot/tryboot.txt" ] && ok "tryboot.txt deleted" || fail "delete"
+# 25 old backups + the one above + the one the next write makes: the 7 oldest (…10 to …16) must go.
+for i in $(seq 10 34); do cp "$root/original" "$boot/bakusoku-backups/config.txt.20260101T0000${i}Z"; done
+"$helper" write-boot config.txt "$root/staging/tryboot.txt" >/dev/null
+set -- "$boot/bakusoku-backups/config.txt".*
+[ $# -eq 20 ] && [ ! -e "$boot/bakusoku-backups/config.txt.20260101T000016Z" ] \
+  && [ -e "$boot/bakusoku-backups/config.txt.20260101T000017Z" ] && ok "only the newest 20 backups kept" \
+  || fail "backups not pruned to 20 ($# left)"
 
 printf 'os_prefix=b/\n' > "$boot/tryboot.txt"
 cp "$boot/tryboot.txt" "$root/user-tryboot"
