@@ -82,7 +82,7 @@ final class Activator {
         ModelManifest target = store.find(next.active()).orElseThrow();
         stopWatch();
         switchTo(target, next);
-        notices.rolledBack(target, from, "rolled back on request");
+        notices.rolledBack(target, from, "rolled back on request", true);
         return target;
     }
 
@@ -182,7 +182,7 @@ final class Activator {
             RepositoryState next = state.rollBack();
             ModelManifest target = store.find(next.active()).orElseThrow();
             switchTo(target, next);
-            notices.rolledBack(target, failed.id(), reason);
+            notices.rolledBack(target, failed.id(), reason, false);
         } catch (ModelException e) {
             notices.failed(failed.id(), failed.name(), "automatic roll-back failed: " + e.getMessage());
         }

@@ -40,7 +40,7 @@ public final class Notices {
      */
     void activated(ModelManifest model, String detail) {
         LOG.info("Model {} ('{}' v{}) active: {}", model.id(), model.name(), model.version(), detail);
-        post(ModelTopics.ACTIVATED, model.id(), model.name(), null, detail);
+        post(ModelTopics.ACTIVATED, model.id(), model.name(), null, detail, false);
     }
 
     /**
@@ -50,27 +50,32 @@ public final class Notices {
      */
     void failed(String modelId, String name, String reason) {
         LOG.warn("Model {} failed: {}", modelId != null ? modelId : name, reason);
-        post(ModelTopics.FAILED, modelId, name, null, reason);
+        post(ModelTopics.FAILED, modelId, name, null, reason, true);
     }
 
     /**
      * @param now    the model active again
      * @param fromId the model that was replaced
-     * @param reason why
+     * @param reason    why
+     * @param onRequest true when a user asked for it: an event and a log line, but not a problem to show
      */
-    void rolledBack(ModelManifest now, String fromId, String reason) {
-        LOG.warn("Model rolled back from {} to {} ('{}'): {}", fromId, now.id(), now.name(), reason);
-        post(ModelTopics.ROLLED_BACK, now.id(), now.name(), fromId, reason);
+    void rolledBack(ModelManifest now, String fromId, String reason, boolean onRequest) {
+        if (onRequest) {
+            LOG.info("Model rolled back from {} to {} ('{}'): {}", fromId, now.id(), now.name(), reason);
+        } else {
+            LOG.warn("Model rolled back from {} to {} ('{}'): {}", fromId, now.id(), now.name(), reason);
+        }
+        post(ModelTopics.ROLLED_BACK, now.id(), now.name(), fromId, reason, !onRequest);
     }
 
-    /** @return the last FAILED or ROLLED_BACK notice */
+    /** @return the last FAILED notice or automatic roll-back */
     Optional<ModelNotice> lastProblem() {
         return Optional.ofNullable(lastProblem.get());
     }
 
-    private void post(String topic, String modelId, String name, String fromId, String reason) {
+    private void post(String topic, String modelId, String name, String fromId, String reason, boolean problem) {
         long now = nowMs.getAsLong();
-        if (!topic.equals(ModelTopics.ACTIVATED)) {
+        if (problem) {
             lastProblem.set(new ModelNotice(topic, modelId, reason, now));
         }
         Map<String, Object> props = new HashMap<>();

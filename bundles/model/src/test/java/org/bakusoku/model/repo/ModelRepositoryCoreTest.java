@@ -235,6 +235,7 @@ class ModelRepositoryCoreTest {
         assertThat(repo.active()).contains(a);
         assertThat(detector.configured.name()).isEqualTo("a");
         assertThat(events.last().props()).containsEntry(ModelTopics.REASON, "rolled back on request");
+        assertThat(repo.lastProblem()).as("a roll-back the user asked for is not a problem").isEmpty();
     }
 
     @Test
