@@ -44,7 +44,7 @@ public final class DetectionDecoder {
                 continue;
             }
             int classId = Math.round(classes[i]);
-            Box box = new Box(boxes[4 * i + 1], boxes[4 * i], boxes[4 * i + 3], boxes[4 * i + 2]);
+            Box box = new Box(boxes[4 * i + 1], boxes[4 * i], boxes[4 * i + 3], boxes[4 * i + 2]).clippedToFrame();
             kept.add(new Detection(labels.label(classId), classId, score, box));
         }
         kept.sort(BY_SCORE_DESCENDING);

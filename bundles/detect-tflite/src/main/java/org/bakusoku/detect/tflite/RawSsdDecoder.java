@@ -81,7 +81,7 @@ public final class RawSsdDecoder implements OutputDecoder {
             keptClasses[kept.size()] = classId;
             float score = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (candidates[i] >>> 32));
             kept.add(new Detection(labels.label(classId), classId, score,
-                    new Box(candidateBox[1], candidateBox[0], candidateBox[3], candidateBox[2])));
+                    new Box(candidateBox[1], candidateBox[0], candidateBox[3], candidateBox[2]).clippedToFrame()));
         }
         return kept;
     }

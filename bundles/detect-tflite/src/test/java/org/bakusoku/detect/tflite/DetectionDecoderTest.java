@@ -25,7 +25,7 @@ class DetectionDecoderTest {
         float[] scores = {0.5f, 0.9f, 0.49f, 0.7f};
         List<Detection> detections = new DetectionDecoder(COCO_LIKE).decode(BOXES, classes, scores, 4, 0.5f);
         assertThat(detections).containsExactly(
-                new Detection("car", 2, 0.9f, new Box(0.30f, -0.02f, 1.03f, 0.90f)), // not clamped
+                new Detection("car", 2, 0.9f, new Box(0.30f, 0f, 1f, 0.90f)), // clipped to the frame
                 new Detection("class-3", 3, 0.7f, new Box(0.40f, 0.40f, 0.45f, 0.45f)), // ??? label
                 new Detection("person", 0, 0.5f, new Box(0.20f, 0.10f, 0.60f, 0.50f))); // threshold inclusive
     }

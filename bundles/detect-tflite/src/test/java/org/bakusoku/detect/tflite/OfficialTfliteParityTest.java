@@ -155,7 +155,7 @@ class OfficialTfliteParityTest {
             if (scores[0][i] >= THRESHOLD) {
                 int c = Math.round(classes[0][i]);
                 float[] b = boxes[0][i];
-                found.add(new Detection(labels.label(c), c, scores[0][i], new Box(b[1], b[0], b[3], b[2])));
+                found.add(new Detection(labels.label(c), c, scores[0][i], new Box(b[1], b[0], b[3], b[2]).clippedToFrame()));
             }
         }
         return found;
