@@ -89,8 +89,8 @@ public final class AdminAccount {
      *
      * @param dataDir    data folder, created if missing
      * @param consoleUrl URL shown in the first-start banner
-     * @param banner     receives the first-start banner (user, password, URL) exactly once per generated
-     *                   password; never called for a preseeded one
+     * @param banner     receives the first-start banner (user, where the generated password is, URL) exactly once
+     *                   per generated password, never the password itself; never called for a preseeded one
      * @param nanoClock  monotonic clock for the verification cache, nanoseconds
      * @param random     source of the password, salt and cache key
      * @return the account
@@ -100,11 +100,12 @@ public final class AdminAccount {
         VerifiedPasswordCache cache = new VerifiedPasswordCache(CACHE_TTL_NANOS, nanoClock, random);
         Path hashFile = dataDir.resolve(HASH_FILE);
         try {
-            String preseed = takePreseed(dataDir);
+            String preseed = readPreseed(dataDir);
             if (Files.exists(hashFile)) {
                 if (preseed != null) {
                     LOG.warn("{} ignored and deleted: the admin password is already set. To reset it, stop, delete "
                             + "{} and start again.", dataDir.resolve(PRESEED_FILE), hashFile.toAbsolutePath());
+                    Files.deleteIfExists(dataDir.resolve(PRESEED_FILE));
                 }
                 return new AdminAccount(dataDir, random, cache, PasswordHash.parse(Files.readString(hashFile)),
                         Files.exists(dataDir.resolve(GENERATED_MARKER)));
@@ -114,10 +115,13 @@ public final class AdminAccount {
                 if (problem == null) {
                     PasswordHash created = PasswordHash.create(preseed, random);
                     SecretFiles.writeAtomically(hashFile, created.format() + "\n");
+                    // Only now, with the hash durable: a power cut before this line leaves the preseed to retry.
+                    Files.deleteIfExists(dataDir.resolve(PRESEED_FILE));
                     LOG.info("admin password set from the preseeded file (not shown)");
                     return new AdminAccount(dataDir, random, cache, created, false);
                 }
                 LOG.error("preseeded admin password refused ({}); generating one instead", problem);
+                Files.deleteIfExists(dataDir.resolve(PRESEED_FILE));
             }
             return new AdminAccount(dataDir, random, cache, generate(dataDir, consoleUrl, banner, random), true);
         } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
@@ -127,23 +131,22 @@ public final class AdminAccount {
         }
     }
 
-    /** Reads and deletes the preseed file; its content never reaches a log. */
-    private static String takePreseed(Path dataDir) throws IOException {
+    /**
+     * Reads the preseed file; its content never reaches a log. The caller deletes the file once the outcome is
+     * durable (hash written, or the preseed refused or ignored).
+     */
+    private static String readPreseed(Path dataDir) throws IOException {
         Path file = dataDir.resolve(PRESEED_FILE);
         if (!Files.exists(file)) {
             return null;
         }
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                LOG.warn("{} was readable by other users (mode {}); it should be 0600", file,
-                        java.nio.file.attribute.PosixFilePermissions.toString(mode));
-            }
-            // Only the line end is cut: spaces inside or around a password are the user's choice.
-            return Files.readString(file, StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
-        } finally {
-            Files.delete(file);
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+            LOG.warn("{} was readable by other users (mode {}); it should be 0600", file,
+                    java.nio.file.attribute.PosixFilePermissions.toString(mode));
         }
+        // Only the line end is cut: spaces inside or around a password are the user's choice.
+        return Files.readString(file, StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
     }
 
     private static PasswordHash generate(Path dataDir, String consoleUrl, Consumer<String> banner, SecureRandom random)
@@ -158,15 +161,15 @@ public final class AdminAccount {
         SecretFiles.writeNew(dataDir.resolve(GENERATED_MARKER), "the admin password is still the generated one\n");
         PasswordHash created = PasswordHash.create(password, random);
         SecretFiles.writeAtomically(dataDir.resolve(HASH_FILE), created.format() + "\n");
+        // The password itself stays out of the log (logs are kept, shipped and shared); the file is owner-only.
         banner.accept(String.join(System.lineSeparator(),
                 "",
                 "==================================================================",
-                " Bakusoku console login (shown once, at first start)",
+                " Bakusoku console login (first start)",
                 "   user:     " + USER,
-                "   password: " + password,
+                "   password: generated, in " + initial.toAbsolutePath() + " (mode 0600)",
                 "   console:  " + consoleUrl,
-                " Also in " + initial.toAbsolutePath() + " (mode 0600): keep it safe, then delete it.",
-                " The first browser login asks you to choose a new password.",
+                " The first browser login asks you to choose a new password; the file is deleted then.",
                 "=================================================================="));
         return created;
     }

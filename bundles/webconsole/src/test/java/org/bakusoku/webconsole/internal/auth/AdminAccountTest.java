@@ -49,7 +49,8 @@ class AdminAccountTest {
         assertThat(account.mustChangePassword()).isTrue();
 
         assertThat(banners).hasSize(1);
-        assertThat(banners.get(0)).contains("user:     admin", "password: " + password, "console:  " + URL);
+        assertThat(banners.get(0)).contains("user:     admin", "console:  " + URL,
+                data.resolve(AdminAccount.INITIAL_FILE).toAbsolutePath().toString()).doesNotContain(password);
 
         assertThat(account.verify("admin", password)).isTrue();
         assertThat(account.verify("admin", "admin")).isFalse();
@@ -139,6 +140,27 @@ class AdminAccountTest {
         assertThat(account.mustChangePassword()).as("the user chose it: no forced change").isFalse();
         assertThat(account.verify("admin", "my own pass phrase")).isTrue();
         assertThat(Files.readString(data.resolve(AdminAccount.HASH_FILE))).doesNotContain("pass phrase");
+    }
+
+    @Test
+    void preseedStaysUntilTheHashIsWritten() throws Exception {
+        Files.writeString(data.resolve(AdminAccount.PRESEED_FILE), "my own pass phrase\n");
+        // A non-empty folder where the hash's temporary file goes: the write fails, as on a full or broken disk.
+        Path blocker = Files.createDirectories(data.resolve(AdminAccount.HASH_FILE + ".tmp"));
+        Files.writeString(blocker.resolve("x"), "x");
+
+        AdminAccount broken = open();
+
+        assertThat(broken.verify("admin", "my own pass phrase")).isFalse();
+        assertThat(data.resolve(AdminAccount.PRESEED_FILE)).as("kept for the next start").exists();
+
+        Files.delete(blocker.resolve("x"));
+        Files.delete(blocker);
+        AdminAccount fixed = open();
+
+        assertThat(fixed.verify("admin", "my own pass phrase")).isTrue();
+        assertThat(data.resolve(AdminAccount.PRESEED_FILE)).doesNotExist();
+        assertThat(banners).isEmpty();
     }
 
     @Test
