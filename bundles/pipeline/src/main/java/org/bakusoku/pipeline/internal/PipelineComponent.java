@@ -9,6 +9,8 @@ import org.bakusoku.detect.DetectionResult;
 import org.bakusoku.detect.Detector;
 import org.bakusoku.frame.FrameSource;
 import org.bakusoku.pipeline.Pipeline;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Frame source and detector are optional, dynamic, greedy references: when the detector bundle is
  * updated in place, the pipeline idles while no detector is registered and picks up the new service at the
- * next frame, without this component (and so the pipeline threads) restarting.
+ * next frame, without this component (and so the pipeline threads) restarting. The detector is held through
+ * {@link DetectorHandle}, which also recovers from a detector that failed to activate.
  */
 @Component(immediate = true)
 public class PipelineComponent {
@@ -38,20 +41,19 @@ public class PipelineComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile FrameSource source;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Detector detector;
-
+    private final DetectorHandle detector;
     private final Pipeline pipeline;
 
     /**
      * Starts the pipeline threads.
      *
-     * @param events EventAdmin used to post {@link DetectTopics#DETECTED}
+     * @param context this bundle's context, through which the detector service is got ({@link DetectorHandle})
+     * @param events  EventAdmin used to post {@link DetectTopics#DETECTED}
      */
     @Activate
-    public PipelineComponent(@Reference EventAdmin events) {
-        pipeline = new Pipeline(() -> source, () -> detector,
+    public PipelineComponent(BundleContext context, @Reference EventAdmin events) {
+        detector = new DetectorHandle(context, () -> System.nanoTime() / 1_000_000);
+        pipeline = new Pipeline(() -> source, detector,
                 (result, timeline, fps) -> events.postEvent(new Event(DetectTopics.DETECTED, eventProperties(result, fps))));
         pipeline.start();
         LOG.info("pipeline started: threads {} and {}", Pipeline.PREPROCESS_THREAD, Pipeline.INFERENCE_THREAD);
@@ -61,7 +63,26 @@ public class PipelineComponent {
     @Deactivate
     void stop() throws InterruptedException {
         pipeline.stop();
+        detector.close();
         LOG.info("pipeline stopped");
+    }
+
+    /** @param ref a detector service; the best ranked one is used (greedy) */
+    @Reference(service = Detector.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            updated = "updatedDetector", unbind = "unbindDetector")
+    void bindDetector(ServiceReference<Detector> ref) {
+        detector.bind(ref);
+    }
+
+    /** @param ref the detector service whose properties (configuration) changed */
+    void updatedDetector(ServiceReference<Detector> ref) {
+        detector.updated(ref);
+    }
+
+    /** @param ref a detector service going away */
+    void unbindDetector(ServiceReference<Detector> ref) {
+        detector.unbind(ref);
     }
 
     /**
