@@ -2,6 +2,7 @@ package org.bakusoku.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
@@ -178,6 +179,37 @@ public class ApplianceIT extends ApplianceTestSupport {
         assertEquals(Bundle.ACTIVE, detector.getState());
         assertNotNull("a person detected in a frame captured after the update, within 5 s of it", event);
         assertEquals("no other bundle was touched", othersBefore, lastModifiedOfOthers(detector));
+    }
+
+    @Test
+    public void t5_detectorThatFailedToStartIsPickedUpOnceItsConfigurationIsFixed() throws Exception {
+        Bundle detector = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.bakusoku.detect.tflite")).findFirst().orElseThrow();
+        Configuration cfg = configAdmin.getConfiguration("org.bakusoku.detect.tflite", "?");
+        Dictionary<String, Object> props = cfg.getProperties();
+        String good = (String) props.get("model.path");
+        // As at an image's very first start: the detector starts with a model path that does not exist, so its
+        // activation fails when the pipeline asks for it; then the right configuration arrives.
+        detector.stop();
+        props.put("model.path", good + ".missing");
+        cfg.update(props);
+        detector.start();
+        Thread.sleep(3_000);
+        detections.clear();
+        assertNull("no detections without a model", awaitPerson(2_000));
+
+        long fixedAt = System.currentTimeMillis();
+        props.put("model.path", good);
+        cfg.update(props);
+        Event event = null;
+        long deadline = fixedAt + 15_000;
+        while (event == null && System.currentTimeMillis() < deadline) {
+            Event e = awaitPerson(deadline - System.currentTimeMillis());
+            if (e != null && (Long) e.getProperty(DetectTopics.FRAME_TIME) >= fixedAt) {
+                event = e;
+            }
+        }
+        assertNotNull("detections resume within 15 s of the configuration being fixed", event);
     }
 
     private Map<String, Long> lastModifiedOfOthers(Bundle except) {

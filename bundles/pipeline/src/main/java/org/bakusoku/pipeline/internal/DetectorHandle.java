@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>Why not a plain DS field reference: the detector is a delayed component that throws from its constructor when
  * its model cannot be loaded (a missing file at the very first start, before the image's configuration replaces the
  * built-in one). DS then binds nothing, and when a new configuration later lets the detector start, the service
- * registration is only modified, so a field reference would stay empty for good. Holding the
+ * registration is only modified, so a field reference could stay empty for good (seen in the QEMU boot test, where
+ * loading the model takes about 10 s). Holding the
  * {@link ServiceReference} and asking for the service ourselves retries: at once when the service's properties
  * change (its configuration did), else every {@value #RETRY_MS} ms.
  *
@@ -25,8 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 final class DetectorHandle implements Supplier<Detector> {
 
-    /** Pause between two attempts to get a detector that failed to activate, ms. */
-    static final long RETRY_MS = 5_000;
+    /**
+     * Pause between two attempts to get a detector that failed to activate, ms. Long, because each failure makes
+     * the framework log an error with a stack trace; a configuration change retries at once anyway.
+     */
+    static final long RETRY_MS = 15_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorHandle.class);
 
