@@ -66,9 +66,9 @@ class RtspCameraTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
         camera.close();
-        assertThat(Processes.threads("bakusoku-camera")).as("camera threads after close").isEmpty();
+        assertThat(Processes.threadsLeft("bakusoku-camera", 2_000)).as("camera threads after close").isEmpty();
         assertThat(Processes.children("image2pipe")).as("decoder processes after close").isEmpty();
     }
 
@@ -130,6 +130,6 @@ class RtspCameraTest {
         assertThat(log).as("the decoder's error line was logged, redacted").contains("rtsp://" + USER + ":***@127.0.0.1")
                 .contains("401 Unauthorized");
         assertThat(log).doesNotContain(wrong).doesNotContain(PASSWORD);
-        assertThat(Processes.threads(DecoderSession.THREAD_PREFIX)).isEmpty();
+        assertThat(Processes.threadsLeft(DecoderSession.THREAD_PREFIX, 2_000)).isEmpty();
     }
 }

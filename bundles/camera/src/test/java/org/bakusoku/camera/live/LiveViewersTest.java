@@ -93,7 +93,7 @@ class LiveViewersTest {
             live.close();
             camera.close();
         }
-        assertThat(Processes.threads(LiveEncoder.THREAD_NAME)).isEmpty();
+        assertThat(Processes.threadsLeft(LiveEncoder.THREAD_NAME, 2_000)).isEmpty();
     }
 
     /** Runs detection on the next {@code frames} frames, feeding the boxes to the live view; returns frames/s. */

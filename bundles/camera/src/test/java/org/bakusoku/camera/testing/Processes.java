@@ -15,6 +15,25 @@ public final class Processes {
                 .filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
     }
 
+    /**
+     * Live threads whose name starts with {@code prefix}, after giving ending ones up to {@code graceMs} to exit:
+     * an executor's {@code awaitTermination} returns once its tasks are done, a moment before its worker thread
+     * is dead, so an immediate look can still see it.
+     *
+     * @param prefix  thread name prefix
+     * @param graceMs how long to wait for the list to become empty, ms
+     * @return the threads still alive then (empty if they all ended)
+     */
+    public static List<String> threadsLeft(String prefix, long graceMs) throws InterruptedException {
+        long deadline = System.nanoTime() + graceMs * 1_000_000;
+        List<String> left = threads(prefix);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left = threads(prefix);
+        }
+        return left;
+    }
+
     /** @return live threads whose name starts with {@code prefix} */
     public static List<String> threads(String prefix) {
         Set<Thread> all = Thread.getAllStackTraces().keySet();
