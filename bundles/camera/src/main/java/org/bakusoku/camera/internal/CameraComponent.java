@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * API. A thin wrapper around {@link Camera}; configuration PID {@value #PID} ({@link CameraConfig}), optional.
  * Every state change is posted on {@link CameraTopics#STATE} when EventAdmin is present.
  */
-@Component(configurationPid = CameraComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+// REQUIRE: like the detector, start from a real configuration, not the annotation defaults (../shared paths).
+@Component(configurationPid = CameraComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = { FrameSource.class, CameraControl.class })
 @Designate(ocd = CameraConfig.class)
 public final class CameraComponent implements FrameSource, CameraControl {

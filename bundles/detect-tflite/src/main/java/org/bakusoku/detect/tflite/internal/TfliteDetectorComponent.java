@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * if the new one fails. A lock makes detection and swap/close exclusive; {@link #prepare(Frame, PreparedInput)}
  * runs outside it (it touches no natives), so a pipeline can preprocess the next frame during a detection.
  */
+// REQUIRE: start from a real configuration (first-boot JSON, the image's, the console's), never from the
+// annotation defaults, which name the repository's ../shared layout and fail on the SD-card image.
 @Component(service = Detector.class, configurationPid = TfliteDetectorComponent.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TfliteDetectorComponent.Config.class)
 public final class TfliteDetectorComponent implements Detector {
 
