@@ -166,14 +166,7 @@ public class ApplianceIT extends ApplianceTestSupport {
         }
         detections.clear();
         // A frame prepared just before the update may still be analysed once; wait for one captured after it.
-        Event event = null;
-        long deadline = updatedAt + 5_000;
-        while (event == null && System.currentTimeMillis() < deadline) {
-            Event e = awaitPerson(deadline - System.currentTimeMillis());
-            if (e != null && (Long) e.getProperty(DetectTopics.FRAME_TIME) >= updatedAt) {
-                event = e;
-            }
-        }
+        Event event = awaitPersonCapturedSince(updatedAt, updatedAt + 5_000);
 
         assertTrue("detector bundle got a new revision", detector.getLastModified() > before);
         assertEquals(Bundle.ACTIVE, detector.getState());
@@ -201,14 +194,7 @@ public class ApplianceIT extends ApplianceTestSupport {
         long fixedAt = System.currentTimeMillis();
         props.put("model.path", good);
         cfg.update(props);
-        Event event = null;
-        long deadline = fixedAt + 15_000;
-        while (event == null && System.currentTimeMillis() < deadline) {
-            Event e = awaitPerson(deadline - System.currentTimeMillis());
-            if (e != null && (Long) e.getProperty(DetectTopics.FRAME_TIME) >= fixedAt) {
-                event = e;
-            }
-        }
+        Event event = awaitPersonCapturedSince(fixedAt, fixedAt + 15_000);
         assertNotNull("detections resume within 15 s of the configuration being fixed", event);
     }
 
@@ -220,6 +206,17 @@ public class ApplianceIT extends ApplianceTestSupport {
             }
         }
         return out;
+    }
+
+    /** @return the first event with a person in a frame captured at or after {@code sinceMs}, or null by the deadline */
+    private Event awaitPersonCapturedSince(long sinceMs, long deadlineMs) throws InterruptedException {
+        while (System.currentTimeMillis() < deadlineMs) {
+            Event e = awaitPerson(deadlineMs - System.currentTimeMillis());
+            if (e != null && (Long) e.getProperty(DetectTopics.FRAME_TIME) >= sinceMs) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private Event awaitPerson(long timeoutMs) throws InterruptedException {
